@@ -1,0 +1,164 @@
+/**
+ * Every command of `RedisCommands` as data: how its arguments become a Redis command line,
+ * and how the raw reply becomes the normalised one. Adapters, transactions and pipelines
+ * all use this one table, so a reply is normalised the same way everywhere.
+ */
+import type {
+  ExpireCondition,
+  RedisCommands,
+  ScanOptions,
+  SetOptions,
+  ZAddOptions,
+  ZRangeOptions,
+  ZUnionStoreOptions,
+} from '../redis-commands.js';
+import * as reply from './replies.js';
+
+export interface CommandSpec<Args extends unknown[], Result> {
+  /** The command line: `['SET', 'k', 'v', 'PX', '500']`. */
+  toArgs(...args: Args): string[];
+  /** Raw reply → normalised reply. */
+  parse(raw: unknown): Result;
+}
+
+export type CommandTable = {
+  [K in keyof RedisCommands]: CommandSpec<Parameters<RedisCommands[K]>, Awaited<ReturnType<RedisCommands[K]>>>;
+};
+
+export type CommandName = keyof RedisCommands;
+
+const str = (value: number): string => {
+  if (value === Number.POSITIVE_INFINITY) return '+inf';
+  if (value === Number.NEGATIVE_INFINITY) return '-inf';
+  return String(value);
+};
+
+const bound = (value: number | string): string => (typeof value === 'number' ? str(value) : value);
+
+function setArgs(key: string, value: string, options: SetOptions = {}): string[] {
+  const args = ['SET', key, value];
+  if (options.ex !== undefined) args.push('EX', str(options.ex));
+  if (options.px !== undefined) args.push('PX', str(options.px));
+  if (options.keepTtl) args.push('KEEPTTL');
+  if (options.nx) args.push('NX');
+  if (options.xx) args.push('XX');
+  return args;
+}
+
+function expireArgs(command: string, key: string, ttl: number, condition?: ExpireCondition): string[] {
+  const args = [command, key, str(ttl)];
+  if (condition) args.push(condition.toUpperCase());
+  return args;
+}
+
+function scanArgs(cursor: string, options: ScanOptions = {}): string[] {
+  const args = ['SCAN', cursor];
+  if (options.match !== undefined) args.push('MATCH', options.match);
+  if (options.count !== undefined) args.push('COUNT', str(options.count));
+  if (options.type !== undefined) args.push('TYPE', options.type);
+  return args;
+}
+
+function zAddArgs(key: string, members: { member: string; score: number }[], options: ZAddOptions = {}): string[] {
+  const args = ['ZADD', key];
+  if (options.nx) args.push('NX');
+  if (options.xx) args.push('XX');
+  if (options.gt) args.push('GT');
+  if (options.lt) args.push('LT');
+  if (options.ch) args.push('CH');
+  for (const { member, score } of members) args.push(str(score), member);
+  return args;
+}
+
+function zRangeArgs(key: string, start: number | string, stop: number | string, options: ZRangeOptions = {}): string[] {
+  const args = ['ZRANGE', key, bound(start), bound(stop)];
+  if (options.by === 'score') args.push('BYSCORE');
+  if (options.rev) args.push('REV');
+  if (options.limit) args.push('LIMIT', str(options.limit.offset), str(options.limit.count));
+  return args;
+}
+
+function zUnionStoreArgs(destination: string, keys: string[], options: ZUnionStoreOptions = {}): string[] {
+  const args = ['ZUNIONSTORE', destination, str(keys.length), ...keys];
+  if (options.weights) args.push('WEIGHTS', ...options.weights.map(str));
+  if (options.aggregate) args.push('AGGREGATE', options.aggregate.toUpperCase());
+  return args;
+}
+
+export const commandTable: CommandTable = {
+  get: { toArgs: (key) => ['GET', key], parse: reply.toNullableString },
+  set: { toArgs: setArgs, parse: reply.toOk },
+  mGet: { toArgs: (keys) => ['MGET', ...keys], parse: reply.toNullableStringArray },
+  incr: { toArgs: (key) => ['INCR', key], parse: reply.toNumber },
+  incrBy: { toArgs: (key, increment) => ['INCRBY', key, str(increment)], parse: reply.toNumber },
+  incrByFloat: { toArgs: (key, increment) => ['INCRBYFLOAT', key, str(increment)], parse: reply.toNumber },
+
+  del: { toArgs: (...keys) => ['DEL', ...keys], parse: reply.toNumber },
+  unlink: { toArgs: (...keys) => ['UNLINK', ...keys], parse: reply.toNumber },
+  exists: { toArgs: (...keys) => ['EXISTS', ...keys], parse: reply.toNumber },
+  expire: { toArgs: (key, seconds, condition) => expireArgs('EXPIRE', key, seconds, condition), parse: reply.toBoolean },
+  pExpire: { toArgs: (key, ms, condition) => expireArgs('PEXPIRE', key, ms, condition), parse: reply.toBoolean },
+  ttl: { toArgs: (key) => ['TTL', key], parse: reply.toNumber },
+  pTtl: { toArgs: (key) => ['PTTL', key], parse: reply.toNumber },
+  persist: { toArgs: (key) => ['PERSIST', key], parse: reply.toBoolean },
+  type: { toArgs: (key) => ['TYPE', key], parse: reply.toStringValue },
+  scan: { toArgs: scanArgs, parse: reply.toScanPage },
+
+  hSet: { toArgs: (key, fields) => ['HSET', key, ...Object.entries(fields).flat()], parse: reply.toNumber },
+  hGet: { toArgs: (key, field) => ['HGET', key, field], parse: reply.toNullableString },
+  hMGet: { toArgs: (key, fields) => ['HMGET', key, ...fields], parse: reply.toNullableStringArray },
+  hGetAll: { toArgs: (key) => ['HGETALL', key], parse: reply.toHash },
+  hDel: { toArgs: (key, ...fields) => ['HDEL', key, ...fields], parse: reply.toNumber },
+  hIncrBy: { toArgs: (key, field, increment) => ['HINCRBY', key, field, str(increment)], parse: reply.toNumber },
+  hLen: { toArgs: (key) => ['HLEN', key], parse: reply.toNumber },
+  hExists: { toArgs: (key, field) => ['HEXISTS', key, field], parse: reply.toBoolean },
+
+  lPush: { toArgs: (key, ...values) => ['LPUSH', key, ...values], parse: reply.toNumber },
+  rPush: { toArgs: (key, ...values) => ['RPUSH', key, ...values], parse: reply.toNumber },
+  lPop: { toArgs: (key) => ['LPOP', key], parse: reply.toNullableString },
+  rPop: { toArgs: (key) => ['RPOP', key], parse: reply.toNullableString },
+  lRange: { toArgs: (key, start, stop) => ['LRANGE', key, str(start), str(stop)], parse: reply.toStringArray },
+  lLen: { toArgs: (key) => ['LLEN', key], parse: reply.toNumber },
+  lRem: { toArgs: (key, count, value) => ['LREM', key, str(count), value], parse: reply.toNumber },
+  lTrim: { toArgs: (key, start, stop) => ['LTRIM', key, str(start), str(stop)], parse: reply.toVoid },
+  lMove: {
+    toArgs: (source, destination, from, to) => ['LMOVE', source, destination, from.toUpperCase(), to.toUpperCase()],
+    parse: reply.toNullableString,
+  },
+
+  sAdd: { toArgs: (key, ...members) => ['SADD', key, ...members], parse: reply.toNumber },
+  sRem: { toArgs: (key, ...members) => ['SREM', key, ...members], parse: reply.toNumber },
+  sMembers: { toArgs: (key) => ['SMEMBERS', key], parse: reply.toStringArray },
+  sIsMember: { toArgs: (key, member) => ['SISMEMBER', key, member], parse: reply.toBoolean },
+  sCard: { toArgs: (key) => ['SCARD', key], parse: reply.toNumber },
+
+  zAdd: { toArgs: zAddArgs, parse: reply.toNumber },
+  zIncrBy: { toArgs: (key, increment, member) => ['ZINCRBY', key, str(increment), member], parse: reply.toNumber },
+  zScore: { toArgs: (key, member) => ['ZSCORE', key, member], parse: reply.toNullableNumber },
+  zRank: { toArgs: (key, member) => ['ZRANK', key, member], parse: reply.toNullableNumber },
+  zRevRank: { toArgs: (key, member) => ['ZREVRANK', key, member], parse: reply.toNullableNumber },
+  zRange: { toArgs: zRangeArgs, parse: reply.toStringArray },
+  zRangeWithScores: {
+    toArgs: (key, start, stop, options) => [...zRangeArgs(key, start, stop, options), 'WITHSCORES'],
+    parse: reply.toScoredMembers,
+  },
+  zCard: { toArgs: (key) => ['ZCARD', key], parse: reply.toNumber },
+  zCount: { toArgs: (key, min, max) => ['ZCOUNT', key, bound(min), bound(max)], parse: reply.toNumber },
+  zRem: { toArgs: (key, ...members) => ['ZREM', key, ...members], parse: reply.toNumber },
+  zRemRangeByScore: {
+    toArgs: (key, min, max) => ['ZREMRANGEBYSCORE', key, bound(min), bound(max)],
+    parse: reply.toNumber,
+  },
+  zPopMin: { toArgs: (key, count = 1) => ['ZPOPMIN', key, str(count)], parse: reply.toScoredMembers },
+  zUnionStore: { toArgs: zUnionStoreArgs, parse: reply.toNumber },
+
+  publish: { toArgs: (channel, message) => ['PUBLISH', channel, message], parse: reply.toNumber },
+  evalSha: {
+    toArgs: (sha, keys, args) => ['EVALSHA', sha, str(keys.length), ...keys, ...args],
+    parse: reply.toRedisReply,
+  },
+  time: { toArgs: () => ['TIME'], parse: reply.toTime },
+  ping: { toArgs: () => ['PING'], parse: reply.toStringValue },
+};
+
+export const commandNames = Object.keys(commandTable) as CommandName[];

@@ -1,0 +1,46 @@
+import type { RedisAdapter } from '../redis-adapter.js';
+import { bindCommands } from './bind-commands.js';
+import { createBlockingConnection } from './blocking-connection.js';
+import { createBatch } from './create-batch.js';
+import { defineScript } from './define-script.js';
+import type { RedisDriver } from './driver.js';
+import { runWatchTransaction } from './watch-transaction.js';
+
+/**
+ * Builds the full `RedisAdapter` over a backend's driver. Connections it opens for
+ * subscribers, blocking pops and WATCH are closed with it.
+ */
+export function createAdapter(driver: RedisDriver): RedisAdapter {
+  const opened = new Set<{ close(): Promise<void> }>();
+  let closed: Promise<void> | undefined;
+
+  async function track<T extends { close(): Promise<void> }>(connection: T): Promise<T> {
+    opened.add(connection);
+    const close = connection.close.bind(connection);
+    connection.close = async () => {
+      opened.delete(connection);
+      await close();
+    };
+    return connection;
+  }
+
+  return {
+    ...bindCommands(driver),
+    backend: driver.backend,
+    capabilities: driver.capabilities,
+    multi: () => createBatch(driver, 'multi'),
+    pipeline: () => createBatch(driver, 'pipeline'),
+    defineScript: (source) => defineScript(driver, source),
+    watch: (fn) => runWatchTransaction(async () => track(await driver.duplicate()), fn),
+    subscriber: async () => track(await driver.subscriber()),
+    blocking: async () => track(createBlockingConnection(await driver.duplicate())),
+    sendCommand: (args) => driver.send(args),
+    close() {
+      closed ??= (async () => {
+        await Promise.allSettled([...opened].map((connection) => connection.close()));
+        await driver.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export { BatchError } from './batch-error.js';
+export { NoScriptError, RedisCommandError, WrongTypeError } from './redis-command-error.js';
+export { RedisError } from './redis-error.js';
+export { RedisUnavailableError } from './redis-unavailable-error.js';
+export { UnsupportedCommandError } from './unsupported-command-error.js';
+export { WatchConflictError } from './watch-conflict-error.js';

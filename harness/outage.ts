@@ -1,0 +1,1 @@
+// placeholder: written by the lead; see harness/test.ts `outage` fixture

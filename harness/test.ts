@@ -1,0 +1,68 @@
+/**
+ * The `test` every spec imports. Its fixtures hand each test the backend it runs on, a
+ * fresh adapter, and a key prefix nobody else uses; the keys are deleted afterwards.
+ *
+ *   import { describe, expect, test } from '../../harness/test.js';
+ *   test('stores a value', async ({ redis, prefix }) => { … });
+ */
+import { randomBytes } from 'node:crypto';
+import { test as base } from 'vitest';
+import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
+import { createBackendAdapter } from './backends.js';
+import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The backend of this Vitest project: `mock`, `ioredis` or `node-redis`. */
+    backend: BackendName;
+    /** The real Redis this project runs against; empty for the mock. */
+    redisUrl: string;
+  }
+}
+
+export interface RedisFixtures {
+  /** Which backend this run uses. */
+  backend: BackendName;
+  /** Where the real Redis is (`''` on the mock). */
+  redisUrl: string;
+  /** A key prefix unique to this test, like `t:3f9c2a7b:`. Every key the test writes starts with it. */
+  prefix: string;
+  /** A channel prefix unique to this test, for pub/sub. */
+  channelPrefix: string;
+  /** A connected adapter for this test; closed afterwards, after its keys are deleted. */
+  redis: RedisAdapter;
+  /** Opens another adapter to the same data (a second app instance); closed afterwards. */
+  connect: () => RedisAdapter;
+}
+
+export const test = base.extend<RedisFixtures>({
+  backend: ['mock', { injected: true }],
+  redisUrl: ['', { injected: true }],
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest fixtures must destructure their context.
+  prefix: async ({}, use) => {
+    await use(`t:${randomBytes(4).toString('hex')}:`);
+  },
+  channelPrefix: async ({ prefix }, use) => {
+    await use(`${prefix}ch:`);
+  },
+  connect: async ({ backend, redisUrl }, use) => {
+    const adapters: RedisAdapter[] = [];
+    await use(() => {
+      const adapter = createBackendAdapter(backend, redisUrl);
+      adapters.push(adapter);
+      return adapter;
+    });
+    await Promise.allSettled(adapters.map((adapter) => adapter.close()));
+  },
+  redis: async ({ backend, redisUrl, prefix }, use) => {
+    const redis = createBackendAdapter(backend, redisUrl);
+    try {
+      await use(redis);
+    } finally {
+      await deleteKeysWithPrefix(redis, prefix).catch(() => undefined);
+      await redis.close();
+    }
+  },
+});
+
+export { describe, expect, vi } from 'vitest';
