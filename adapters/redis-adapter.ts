@@ -118,7 +118,13 @@ export interface BlockingConnection {
    * BLMOVE: like `lMove`, but waits up to `timeoutSeconds` (0: forever) for an element.
    * `null` on timeout. The reliable-queue move: the element is never only in flight.
    */
-  blMove(source: string, destination: string, from: ListEnd, to: ListEnd, timeoutSeconds: number): Promise<string | null>;
+  blMove(
+    source: string,
+    destination: string,
+    from: ListEnd,
+    to: ListEnd,
+    timeoutSeconds: number,
+  ): Promise<string | null>;
   /** BLPOP: pops the head of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
   blPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
   /** BRPOP: pops the tail of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */

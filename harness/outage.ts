@@ -1,1 +1,48 @@
-// placeholder: written by the lead; see harness/test.ts `outage` fixture
+import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
+import { createBackendAdapter } from './backends.js';
+import { withSimulatedOutage } from './mock-outage.js';
+import { createTcpSwitch } from './tcp-switch.js';
+
+/**
+ * A Redis you can take away and bring back, for "Redis goes away" specs. On a real backend
+ * the adapter connects through a TCP relay that is cut and restored (the clients see a
+ * real outage); on the mock the outage is simulated.
+ */
+export interface RedisOutage {
+  /** An adapter to the Redis that goes away. */
+  readonly redis: RedisAdapter;
+  /** Redis stops answering: open connections drop, new ones are refused. */
+  goDown(): Promise<void>;
+  /** Redis answers again; the adapter reconnects by itself. */
+  comeBack(): Promise<void>;
+  /** Closes the adapter and the relay. */
+  close(): Promise<void>;
+}
+
+export async function createRedisOutage(backend: BackendName, redisUrl: string): Promise<RedisOutage> {
+  if (backend === 'mock') {
+    let down = false;
+    const redis = withSimulatedOutage(createBackendAdapter('mock', ''), () => down);
+    return {
+      redis,
+      goDown: async () => {
+        down = true;
+      },
+      comeBack: async () => {
+        down = false;
+      },
+      close: () => redis.close(),
+    };
+  }
+  const relay = await createTcpSwitch(redisUrl);
+  const redis = createBackendAdapter(backend, relay.url);
+  return {
+    redis,
+    goDown: () => relay.cut(),
+    comeBack: () => relay.restore(),
+    close: async () => {
+      await redis.close();
+      await relay.close();
+    },
+  };
+}

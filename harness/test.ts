@@ -10,6 +10,7 @@ import { test as base } from 'vitest';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
 import { createBackendAdapter } from './backends.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
+import { createRedisOutage, type RedisOutage } from './outage.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +34,8 @@ export interface RedisFixtures {
   redis: RedisAdapter;
   /** Opens another adapter to the same data (a second app instance); closed afterwards. */
   connect: () => RedisAdapter;
+  /** A Redis that the test can take away (`goDown`) and bring back (`comeBack`). */
+  outage: RedisOutage;
 }
 
 export const test = base.extend<RedisFixtures>({
@@ -53,6 +56,17 @@ export const test = base.extend<RedisFixtures>({
       return adapter;
     });
     await Promise.allSettled(adapters.map((adapter) => adapter.close()));
+  },
+  outage: async ({ backend, redisUrl, prefix }, use) => {
+    const outage = await createRedisOutage(backend, redisUrl);
+    try {
+      await use(outage);
+    } finally {
+      await outage.close();
+      const direct = createBackendAdapter(backend, redisUrl);
+      await deleteKeysWithPrefix(direct, prefix).catch(() => undefined);
+      await direct.close();
+    }
   },
   redis: async ({ backend, redisUrl, prefix }, use) => {
     const redis = createBackendAdapter(backend, redisUrl);

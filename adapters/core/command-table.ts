@@ -96,7 +96,10 @@ export const commandTable: CommandTable = {
   del: { toArgs: (...keys) => ['DEL', ...keys], parse: reply.toNumber },
   unlink: { toArgs: (...keys) => ['UNLINK', ...keys], parse: reply.toNumber },
   exists: { toArgs: (...keys) => ['EXISTS', ...keys], parse: reply.toNumber },
-  expire: { toArgs: (key, seconds, condition) => expireArgs('EXPIRE', key, seconds, condition), parse: reply.toBoolean },
+  expire: {
+    toArgs: (key, seconds, condition) => expireArgs('EXPIRE', key, seconds, condition),
+    parse: reply.toBoolean,
+  },
   pExpire: { toArgs: (key, ms, condition) => expireArgs('PEXPIRE', key, ms, condition), parse: reply.toBoolean },
   ttl: { toArgs: (key) => ['TTL', key], parse: reply.toNumber },
   pTtl: { toArgs: (key) => ['PTTL', key], parse: reply.toNumber },

@@ -13,7 +13,9 @@ export class BatchError extends RedisError {
     const failed = outcomes.flatMap((outcome, index) => ('error' in outcome ? [index] : []));
     const first = outcomes[failed[0] ?? 0];
     const detail = first && 'error' in first ? `: ${first.error.message}` : '';
-    super(`${failed.length} of ${outcomes.length} commands in the ${kind} failed (first at index ${failed[0]}${detail}); the others ran.`);
+    super(
+      `${failed.length} of ${outcomes.length} commands in the ${kind} failed (first at index ${failed[0]}${detail}); the others ran.`,
+    );
     this.outcomes = outcomes;
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]`:
+ * runs a kata's server for curl and the browser. The real clients use `--url`, else
+ * `REDIS_URL`, else a redis-server the CLI starts itself; never an unknown server.
+ */
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
+import { createBackendAdapter, isBackendName } from '../backends.js';
+import { requireKata } from '../katas/find-kata.js';
+import { findOnPath } from '../redis-source/detect-environment.js';
+import { type StartedRedis, startRedisServer } from '../redis-source/start-redis-server.js';
+
+export interface ServeOptions {
+  kata: string;
+  solution: boolean;
+  adapter: BackendName;
+  port: number;
+  url: string | undefined;
+}
+
+type BuildServer = (options: {
+  redis: RedisAdapter;
+  prefix?: string;
+  logger?: unknown;
+}) => FastifyInstance | Promise<FastifyInstance>;
+
+export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
+  const value = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const adapter = value('--adapter') ?? 'mock';
+  if (!isBackendName(adapter)) throw new Error(`--adapter must be mock, ioredis or node-redis, not "${adapter}".`);
+  const port = Number(value('--port') ?? env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${value('--port')}".`);
+  const kata = argv.find((arg, index) => !arg.startsWith('--') && !argv[index - 1]?.match(/^--(adapter|port|url)$/));
+  if (!kata)
+    throw new Error(
+      'Which kata? Usage: pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]',
+    );
+  return { kata, solution: argv.includes('--solution'), adapter, port, url: value('--url') ?? env.REDIS_URL };
+}
+
+async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: StartedRedis | null }> {
+  if (options.adapter === 'mock') return { url: '', started: null };
+  if (options.url) return { url: options.url, started: null };
+  const binary = findOnPath('redis-server', process.env.PATH ?? '');
+  if (!binary)
+    throw new Error(`--adapter ${options.adapter} needs a Redis: set REDIS_URL or --url, or install redis-server.`);
+  const started = await startRedisServer(binary);
+  console.log(`Started redis-server on ${started.url} for this session (stopped on exit).`);
+  return { url: started.url, started };
+}
+
+export async function serve(root: string, options: ServeOptions): Promise<void> {
+  const kata = requireKata(root, options.kata);
+  const folder = options.solution ? 'solutions' : 'katas';
+  const module = (await import(pathToFileURL(`${root}/${folder}/${kata.id}/server.ts`).href)) as {
+    buildServer: BuildServer;
+  };
+  const { url, started } = await redisUrlFor(options);
+  const redis = createBackendAdapter(options.adapter, url);
+  const app = await module.buildServer({ redis, prefix: `kata:${kata.id}:`, logger: true });
+  const stop = async () => {
+    await app.close();
+    await redis.close();
+    await started?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const address = await app.listen({ port: options.port, host: '127.0.0.1' });
+  console.log(`\n${kata.id} (${folder}/, ${options.adapter}) listening on ${address}`);
+  console.log(
+    `API docs: ${address}/docs · health: ${address}/health\nRoutes:\n${app.printRoutes({ commonPrefix: false })}`,
+  );
+}

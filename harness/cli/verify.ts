@@ -1,0 +1,94 @@
+/**
+ * `pnpm verify`: the project's own gate. Typecheck, lint, every spec against the solutions
+ * on every available backend (conformance suite included), and every kata spec against the
+ * starters, where each must fail with NotImplementedError. Ends with `N passed, N failed`:
+ * one count per spec result and per gate.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { relative } from 'node:path';
+import { detectEnvironment } from '../redis-source/detect-environment.js';
+import { selectRedisSource } from '../redis-source/select-redis-source.js';
+import { readBrokenFiles, readVitestReport } from './vitest-report.js';
+
+const tally = { passed: 0, failed: 0, skipped: 0 };
+const problems: string[] = [];
+
+function run(title: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n── ${title} ──`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function gate(title: string, command: string, args: string[]): void {
+  if (run(title, command, args)) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    problems.push(`${title} failed`);
+  }
+}
+
+function checkSolutions(report: string): void {
+  run(
+    'solutions · every backend',
+    'vitest',
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      KATA_TARGET: 'solutions',
+    },
+  );
+  for (const spec of readVitestReport(report)) {
+    if (spec.status === 'passed') tally.passed += 1;
+    else if (spec.status === 'failed') {
+      tally.failed += 1;
+      problems.push(`solution spec failed: ${relative('.', spec.file)} › ${spec.titles.join(' › ')}`);
+    } else tally.skipped += 1;
+  }
+  for (const broken of readBrokenFiles(report)) {
+    tally.failed += 1;
+    problems.push(`spec file did not run: ${relative('.', broken.file)}: ${broken.message.split('\n')[0]}`);
+  }
+}
+
+function checkStarters(report: string): void {
+  run(
+    'starters · every kata spec fails with NotImplementedError',
+    'vitest',
+    ['run', 'katas', '--project=mock', '--reporter=dot', '--reporter=json', `--outputFile.json=${report}`],
+    { KATA_TARGET: 'katas' },
+  );
+  for (const spec of readVitestReport(report)) {
+    const notStarted = spec.status === 'failed' && spec.failureMessages.some((m) => m.includes('NotImplementedError'));
+    if (notStarted) tally.passed += 1;
+    else {
+      tally.failed += 1;
+      problems.push(
+        `starter spec ${spec.status} without NotImplementedError: ${relative('.', spec.file)} › ${spec.titles.join(' › ')}`,
+      );
+    }
+  }
+  for (const broken of readBrokenFiles(report)) {
+    tally.failed += 1;
+    problems.push(`starter spec file crashed: ${relative('.', broken.file)}: ${broken.message.split('\n')[0]}`);
+  }
+}
+
+const source = selectRedisSource(await detectEnvironment());
+if (source.kind === 'none') {
+  const message = `real backends unavailable: ${source.hint}`;
+  if (process.env.CI) {
+    tally.failed += 1;
+    problems.push(message);
+  } else console.warn(`\n⚠ ${message}\n  verify runs the mock only.`);
+}
+mkdirSync('reports', { recursive: true });
+gate('typecheck', 'tsc', ['--noEmit']);
+gate('lint', 'biome', ['check', '.']);
+checkSolutions('reports/verify-solutions.json');
+checkStarters('reports/verify-starters.json');
+
+console.log('\n── verify ──');
+for (const problem of problems) console.log(`✗ ${problem}`);
+if (problems.length === 0) console.log('✓ every gate is green');
+console.log(`${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+process.exit(tally.failed === 0 ? 0 : 1);

@@ -1,0 +1,34 @@
+import { RedisUnavailableError } from '../adapters/errors/redis-unavailable-error.js';
+import type { RedisAdapter } from '../adapters/redis-adapter.js';
+
+/**
+ * The mock lives in memory and cannot go down, so an outage is simulated: while `down()`
+ * says so, every command, batch and script run rejects with `RedisUnavailableError`.
+ */
+export function withSimulatedOutage(adapter: RedisAdapter, down: () => boolean): RedisAdapter {
+  const unavailable = () =>
+    Promise.reject(new RedisUnavailableError('Redis is unavailable (simulated outage of the in-memory mock).'));
+  const guard = <T extends object>(target: T, wrapResult: (name: string, result: unknown) => unknown): T =>
+    new Proxy(target, {
+      get(object, property, receiver) {
+        const value = Reflect.get(object, property, receiver);
+        if (typeof value !== 'function' || property === 'close') return value;
+        return (...args: unknown[]) => wrapResult(String(property), value.apply(object, args));
+      },
+    });
+
+  const guardBatch = <B extends object>(batch: B): B => {
+    const proxy: B = guard(batch, (name, result) => (name === 'exec' ? (down() ? unavailable() : result) : proxy));
+    return proxy;
+  };
+
+  return guard(adapter, (name, result) => {
+    if (name === 'multi' || name === 'pipeline') return guardBatch(result as object);
+    if (name === 'defineScript') return guard(result as object, (_, run) => (down() ? unavailable() : run));
+    if (down()) {
+      if (result instanceof Promise) result.catch(() => undefined);
+      return unavailable();
+    }
+    return result;
+  });
+}
