@@ -2,13 +2,16 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { katasOrSolutions, specTargetFromEnv } from './harness/katas-or-solutions.js';
 import { detectEnvironment } from './harness/redis-source/detect-environment.js';
-import { describeRedisSource, selectRedisSource } from './harness/redis-source/select-redis-source.js';
+import { describeRedisSource, type RedisSource, selectRedisSource } from './harness/redis-source/select-redis-source.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const target = specTargetFromEnv();
-const source = selectRedisSource(await detectEnvironment());
+// Vitest evaluates this file once per project: detect and announce once per process.
+const detected = globalThis as { redisKatasSource?: RedisSource };
+const source = detected.redisKatasSource ?? selectRedisSource(await detectEnvironment());
+if (!detected.redisKatasSource) console.log(`[redis-katas] specs → ${target}/ · ${describeRedisSource(source)}`);
+detected.redisKatasSource = source;
 process.env.KATA_REDIS_SOURCE = JSON.stringify(source);
-if (!process.env.KATA_QUIET) console.log(`[redis-katas] specs → ${target}/ · ${describeRedisSource(source)}`);
 
 const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts'];
 const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts'];
