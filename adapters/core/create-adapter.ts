@@ -3,14 +3,21 @@ import { bindCommands } from './bind-commands.js';
 import { createBlockingConnection } from './blocking-connection.js';
 import { createBatch } from './create-batch.js';
 import { defineScript } from './define-script.js';
+import { type CommandMonitor, monitorDriver } from './command-monitor.js';
 import type { RedisDriver } from './driver.js';
 import { runWatchTransaction } from './watch-transaction.js';
+
+export interface AdapterOptions {
+  /** Told of every round trip this adapter makes (commands, batches, scripts). */
+  monitor?: CommandMonitor;
+}
 
 /**
  * Builds the full `RedisAdapter` over a backend's driver. Connections it opens for
  * subscribers, blocking pops and WATCH are closed with it.
  */
-export function createAdapter(driver: RedisDriver): RedisAdapter {
+export function createAdapter(backendDriver: RedisDriver, options: AdapterOptions = {}): RedisAdapter {
+  const driver = options.monitor ? monitorDriver(backendDriver, options.monitor) : backendDriver;
   const opened = new Set<{ close(): Promise<void> }>();
   let closed: Promise<void> | undefined;
 

@@ -11,6 +11,7 @@ export interface KataInfo {
   name: string;
 }
 
+/** Every `katas/NN-name/` folder, by number. */
 export function listKatas(root: string): KataInfo[] {
   return readdirSync(join(root, 'katas'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d{2}-[a-z0-9-]+$/.test(entry.name))
@@ -30,16 +31,17 @@ export function findKata(katas: KataInfo[], query: string): KataInfo | undefined
   );
 }
 
+/** Names the valid katas, for a query that matches none. */
 export class UnknownKataError extends Error {
   override name = 'UnknownKataError';
 
   constructor(query: string, katas: KataInfo[]) {
-    super(
-      `No kata "${query}". Valid katas: ${katas.map((kata) => kata.id).join(', ')} (a number or a name works too).`,
-    );
+    const valid = `Valid katas: ${katas.map((kata) => kata.id).join(', ')} (a number or a name works too).`;
+    super(query ? `No kata "${query}". ${valid}` : `Which kata? ${valid}`);
   }
 }
 
+/** The kata `query` names; an `UnknownKataError` listing the valid ones when it names none or is missing. */
 export function requireKata(root: string, query: string | undefined): KataInfo {
   const katas = listKatas(root);
   const kata = query === undefined ? undefined : findKata(katas, query);

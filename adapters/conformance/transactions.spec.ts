@@ -1,0 +1,226 @@
+import { BatchError } from '../errors/batch-error.js';
+import { RedisCommandError } from '../errors/redis-command-error.js';
+import { WatchConflictError } from '../errors/watch-conflict-error.js';
+import { describe, expect, test } from '../../harness/test.js';
+import { deferred } from './support.js';
+
+/** The rejection of `work`, which must reject. */
+async function rejectionOf(work: Promise<unknown>): Promise<unknown> {
+  return work.then(
+    (value) => {
+      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('multi', () => {
+  test('multi exec resolves with one normalised reply per command, in order', async ({ redis, prefix }) => {
+    await redis.zAdd(`${prefix}z`, [{ member: 'a', score: 1.5 }]);
+    const results = await redis
+      .multi()
+      .set(`${prefix}k`, '1')
+      .incr(`${prefix}k`)
+      .get(`${prefix}k`)
+      .get(`${prefix}missing`)
+      .hSet(`${prefix}h`, { f: 'v' })
+      .hGetAll(`${prefix}h`)
+      .zScore(`${prefix}z`, 'a')
+      .zRangeWithScores(`${prefix}z`, 0, -1)
+      .expire(`${prefix}k`, 100)
+      .set(`${prefix}k`, 'x', { nx: true })
+      .exec();
+    expect(results).toEqual([true, 2, '2', null, 1, { f: 'v' }, 1.5, [{ member: 'a', score: 1.5 }], true, false]);
+  });
+
+  test('a batch counts its queued commands in length', async ({ redis, prefix }) => {
+    const batch = redis.multi().set(`${prefix}a`, '1').set(`${prefix}b`, '2');
+    expect(batch.length).toBe(2);
+  });
+
+  test('exec of an empty multi resolves with []', async ({ redis }) => {
+    expect(await redis.multi().exec()).toEqual([]);
+  });
+
+  test('nothing queued on a multi runs before exec', async ({ redis, prefix }) => {
+    const batch = redis.multi().set(`${prefix}k`, 'v');
+    expect(await redis.exists(`${prefix}k`)).toBe(0);
+    await batch.exec();
+    expect(await redis.get(`${prefix}k`)).toBe('v');
+  });
+
+  test('a command failing inside multi rejects exec with a BatchError whose outcomes show the others ran', async ({
+    redis,
+    prefix,
+  }) => {
+    await redis.set(`${prefix}text`, 'abc');
+    const error = await rejectionOf(
+      redis.multi().set(`${prefix}a`, '1').incr(`${prefix}text`).incr(`${prefix}a`).exec(),
+    );
+    expect(error).toBeInstanceOf(BatchError);
+    const { outcomes } = error as BatchError;
+    expect(outcomes).toEqual([{ value: true }, { error: expect.any(RedisCommandError) }, { value: 2 }]);
+    expect(outcomes[1]).toMatchObject({ error: { code: 'ERR', message: expect.stringMatching(/not an integer/) } });
+    expect(await redis.get(`${prefix}a`)).toBe('2');
+    expect(await redis.get(`${prefix}text`)).toBe('abc');
+  });
+});
+
+describe('pipeline', () => {
+  test('pipeline exec resolves with one normalised reply per command, in order', async ({ redis, prefix }) => {
+    const results = await redis
+      .pipeline()
+      .rPush(`${prefix}l`, 'a', 'b')
+      .lRange(`${prefix}l`, 0, -1)
+      .sAdd(`${prefix}s`, 'x')
+      .sIsMember(`${prefix}s`, 'x')
+      .zAdd(`${prefix}z`, [{ member: 'm', score: 2 }])
+      .zPopMin(`${prefix}z`)
+      .ttl(`${prefix}missing`)
+      .exec();
+    expect(results).toEqual([2, ['a', 'b'], 1, true, 1, [{ member: 'm', score: 2 }], -2]);
+  });
+
+  test('exec of an empty pipeline resolves with []', async ({ redis }) => {
+    expect(await redis.pipeline().exec()).toEqual([]);
+  });
+
+  test('a command failing in a pipeline rejects exec with a BatchError, and the others ran', async ({
+    redis,
+    prefix,
+  }) => {
+    await redis.set(`${prefix}text`, 'abc');
+    const error = await rejectionOf(
+      redis.pipeline().incr(`${prefix}n`).incr(`${prefix}text`).get(`${prefix}n`).exec(),
+    );
+    expect(error).toBeInstanceOf(BatchError);
+    expect((error as BatchError).outcomes).toEqual([
+      { value: 1 },
+      { error: expect.any(RedisCommandError) },
+      { value: '1' },
+    ]);
+    expect(await redis.get(`${prefix}n`)).toBe('1');
+  });
+});
+
+describe('watch', () => {
+  test('watch resolves with what the function returns, and exec runs without a conflict', async ({
+    redis,
+    prefix,
+  }) => {
+    await redis.set(`${prefix}balance`, '10');
+    const result = await redis.watch(async (tx) => {
+      await tx.watchKeys(`${prefix}balance`);
+      const balance = Number(await tx.get(`${prefix}balance`));
+      const replies = await tx
+        .multi()
+        .set(`${prefix}balance`, String(balance - 3))
+        .incr(`${prefix}spent`)
+        .exec();
+      return { balance, replies };
+    });
+    expect(result).toEqual({ balance: 10, replies: [true, 1] });
+    expect(await redis.get(`${prefix}balance`)).toBe('7');
+  });
+
+  test('a watched key changed by another client rejects exec with WatchConflictError, and nothing ran', async ({
+    redis,
+    prefix,
+  }) => {
+    await redis.set(`${prefix}k`, 'original');
+    const error = await rejectionOf(
+      redis.watch(async (tx) => {
+        await tx.watchKeys(`${prefix}k`);
+        await tx.get(`${prefix}k`);
+        await redis.set(`${prefix}k`, 'changed elsewhere');
+        return tx.multi().set(`${prefix}k`, 'from the transaction').set(`${prefix}other`, 'x').exec();
+      }),
+    );
+    expect(error).toBeInstanceOf(WatchConflictError);
+    expect(await redis.get(`${prefix}k`)).toBe('changed elsewhere');
+    expect(await redis.exists(`${prefix}other`)).toBe(0);
+  });
+
+  test('a watched key deleted by another client is a conflict too', async ({ redis, prefix }) => {
+    await redis.set(`${prefix}k`, 'original');
+    const transaction = redis.watch(async (tx) => {
+      await tx.watchKeys(`${prefix}k`);
+      await redis.del(`${prefix}k`);
+      return tx.multi().set(`${prefix}other`, 'x').exec();
+    });
+    await expect(transaction).rejects.toBeInstanceOf(WatchConflictError);
+    expect(await redis.exists(`${prefix}other`)).toBe(0);
+  });
+
+  test('unwatch forgets the watched keys, so a later change is no conflict', async ({ redis, prefix }) => {
+    await redis.set(`${prefix}k`, 'original');
+    const replies = await redis.watch(async (tx) => {
+      await tx.watchKeys(`${prefix}k`);
+      await tx.unwatch();
+      await redis.set(`${prefix}k`, 'changed elsewhere');
+      return tx.multi().set(`${prefix}other`, 'x').exec();
+    });
+    expect(replies).toEqual([true]);
+    expect(await redis.get(`${prefix}other`)).toBe('x');
+  });
+
+  test('a watch session is not disturbed by a concurrent session whose watched key changed', async ({
+    redis,
+    prefix,
+  }) => {
+    await redis.set(`${prefix}a`, '1');
+    await redis.set(`${prefix}b`, '1');
+    const aWatching = deferred();
+    const bWatching = deferred();
+    const aChanged = deferred();
+
+    const sessionA = redis.watch(async (tx) => {
+      await tx.watchKeys(`${prefix}a`);
+      await tx.get(`${prefix}a`);
+      aWatching.resolve();
+      await aChanged.promise;
+      return tx.multi().set(`${prefix}a`, 'from A').exec();
+    });
+    const sessionB = redis.watch(async (tx) => {
+      await aWatching.promise;
+      await tx.watchKeys(`${prefix}b`);
+      await tx.get(`${prefix}b`);
+      bWatching.resolve();
+      await aChanged.promise;
+      return tx.multi().set(`${prefix}b`, 'from B').exec();
+    });
+
+    await bWatching.promise;
+    await redis.set(`${prefix}a`, 'changed elsewhere');
+    aChanged.resolve();
+
+    const [a, b] = await Promise.allSettled([sessionA, sessionB]);
+    expect(b).toEqual({ status: 'fulfilled', value: [true] });
+    expect(a).toEqual({ status: 'rejected', reason: expect.any(WatchConflictError) });
+    expect(await redis.mGet([`${prefix}a`, `${prefix}b`])).toEqual(['changed elsewhere', 'from B']);
+  });
+
+  test("another session's exec does not clear a session's watch", async ({ redis, prefix }) => {
+    await redis.set(`${prefix}a`, '1');
+    const aWatching = deferred();
+    const bDone = deferred();
+
+    const sessionA = redis.watch(async (tx) => {
+      await tx.watchKeys(`${prefix}a`);
+      aWatching.resolve();
+      await bDone.promise;
+      await redis.set(`${prefix}a`, 'changed elsewhere');
+      return tx.multi().set(`${prefix}a`, 'from A').exec();
+    });
+    await aWatching.promise;
+    const b = await redis.watch(async (tx) => {
+      await tx.watchKeys(`${prefix}b`);
+      return tx.multi().set(`${prefix}b`, 'from B').exec();
+    });
+    bDone.resolve();
+
+    expect(b).toEqual([true]);
+    await expect(sessionA).rejects.toBeInstanceOf(WatchConflictError);
+    expect(await redis.get(`${prefix}a`)).toBe('changed elsewhere');
+  });
+});

@@ -1,0 +1,87 @@
+import type { RawOutcome, RedisDriver } from '../core/driver.js';
+import { classifyReplyError } from '../core/classify-reply-error.js';
+import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
+import { WatchConflictError } from '../errors/watch-conflict-error.js';
+import { isBlockingPop, parseBlockingPop, waitForPop } from './blocking-pops.js';
+import { mockCapabilities } from './capabilities.js';
+import { dispatch } from './dispatch.js';
+import { createMockContext, execute } from './execute.js';
+import { toRedisError } from './mock-errors.js';
+import type { MockServer } from './mock-server.js';
+import { createMockSubscriber } from './mock-subscriber.js';
+
+/**
+ * One "connection" to an in-memory server. Every command, batch and blocking-pop try runs
+ * under the server's lock, so a MULTI or an emulation that reads then writes is one atomic
+ * step for every mock connection of this process. Each connection has its own WATCH state
+ * and its own closed state; `duplicate()` opens another.
+ */
+export function createMockDriver(server: MockServer): RedisDriver {
+  const context = createMockContext(server);
+  const watch = server.watches.create();
+  const closing = new AbortController();
+
+  const ensureOpen = () => {
+    if (closing.signal.aborted) throw new RedisUnavailableError('This mock connection is closed; open a new adapter.');
+  };
+
+  async function watchKeys(keys: string[]): Promise<string> {
+    if (keys.length === 0) throw classifyReplyError("ERR wrong number of arguments for 'watch' command", 'WATCH');
+    for (const key of keys) {
+      const ttl = Number(await dispatch(server.client, ['PTTL', key]));
+      server.watches.watch(watch, key, ttl > 0 ? Date.now() + ttl : null);
+    }
+    return 'OK';
+  }
+
+  return {
+    backend: 'mock',
+    capabilities: mockCapabilities,
+
+    async send(args) {
+      ensureOpen();
+      const command = (args[0] ?? '').toUpperCase();
+      if (isBlockingPop(command)) {
+        const pop = parseBlockingPop(command, args);
+        return waitForPop(command, pop, (attempt) => server.lock.run(() => attempt(context)), closing.signal);
+      }
+      return server.lock.run(async () => {
+        if (command === 'WATCH') return watchKeys(args.slice(1));
+        if (command === 'UNWATCH') {
+          server.watches.unwatch(watch);
+          return 'OK';
+        }
+        return execute(context, args);
+      });
+    },
+
+    async batch(kind, commands) {
+      ensureOpen();
+      return server.lock.run(async () => {
+        if (kind === 'multi') {
+          const conflict = server.watches.conflicts(watch, Date.now());
+          server.watches.unwatch(watch);
+          if (conflict) throw new WatchConflictError();
+        }
+        const outcomes: RawOutcome[] = [];
+        for (const args of commands) {
+          try {
+            outcomes.push({ value: await execute(context, args) });
+          } catch (error) {
+            outcomes.push({ error: toRedisError(error, (args[0] ?? '').toUpperCase()) });
+          }
+        }
+        return outcomes;
+      });
+    },
+
+    duplicate: async () => createMockDriver(server),
+    subscriber: async () => createMockSubscriber(server),
+
+    async close() {
+      if (closing.signal.aborted) return;
+      closing.abort();
+      server.watches.unwatch(watch);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * How Redis reads and writes numbers in command arguments and replies. Pure functions:
+ * the emulations use them to reject what Redis rejects before the mock sees it.
+ */
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** A 64-bit integer as Redis' `string2ll` accepts it (no `+`, spaces, leading zeros or `-0`), else `null`. */
+export function parseInteger(text: string | undefined): bigint | null {
+  if (text === undefined || !/^(0|-?[1-9]\d*)$/.test(text)) return null;
+  const value = BigInt(text);
+  return value < INT64_MIN || value > INT64_MAX ? null : value;
+}
+
+/** Whether `value` fits a signed 64-bit integer. */
+export function fitsInt64(value: bigint): boolean {
+  return value >= INT64_MIN && value <= INT64_MAX;
+}
+
+/** A float as Redis' `strtod` accepts it (`1.5`, `-2e3`, `inf`, `+inf`, `-inf`), else `null`; NaN is refused. */
+export function parseFloatArg(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const infinity = /^([+-]?)inf(inity)?$/i.exec(text);
+  if (infinity) return infinity[1] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
+  return Number(text);
+}
+
+/** A score or float reply as Redis writes it: `1.5`, `3`, `inf`, `-inf`. */
+export function formatFloat(value: number): string {
+  if (value === Number.POSITIVE_INFINITY) return 'inf';
+  if (value === Number.NEGATIVE_INFINITY) return '-inf';
+  return String(value);
+}
+
+/** A score as the mock must receive it: `Number()` understands `Infinity` but not `inf`. */
+export function toMockFloat(value: number): string {
+  return String(value);
+}
+
+/** A score range bound: `5`, `(5` (exclusive), `-inf`, `+inf`; `null` when not a float. */
+export function parseScoreBound(text: string | undefined): { value: number; exclusive: boolean } | null {
+  if (text === undefined) return null;
+  const exclusive = text.startsWith('(');
+  const value = parseFloatArg(exclusive ? text.slice(1) : text);
+  return value === null ? null : { value, exclusive };
+}

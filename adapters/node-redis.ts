@@ -1,0 +1,148 @@
+import { createClient, ErrorReply, MultiErrorReply, WatchError } from 'redis';
+import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
+import { replyTimeoutMs } from './core/blocking-timeout.js';
+import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
+import { createAdapter } from './core/create-adapter.js';
+import type { RedisDriver, SubscriberDriver } from './core/driver.js';
+import { realServerCapabilities } from './core/real-server-capabilities.js';
+import { redisEndpoint } from './core/redis-endpoint.js';
+import { createSubscriberListeners } from './core/subscriber-listeners.js';
+import { trackWatch } from './core/watch-across-reconnects.js';
+import { WatchConflictError } from './errors/watch-conflict-error.js';
+import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
+import type { RedisAdapter } from './redis-adapter.js';
+
+/**
+ * A `RedisAdapter` over node-redis (the `redis` package) 6, speaking RESP2 so raw replies
+ * have the same shapes as ioredis'. Returns at once and connects in the background.
+ * Commands fail fast with `RedisUnavailableError` while Redis is down (nothing is queued
+ * to run later), and the adapter reconnects by itself.
+ */
+export function createNodeRedisAdapter(options: RealClientOptions): RedisAdapter {
+  return createAdapter(createNodeRedisDriver(options));
+}
+
+type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;
+
+interface Connection {
+  client: NodeRedisClient;
+  guard: ConnectionGuard;
+  timeoutMs: number;
+}
+
+function createNodeRedisClient(options: RealClientOptions, timeoutMs: number) {
+  return createClient({
+    url: options.url,
+    RESP: 2,
+    disableOfflineQueue: true,
+    ...(options.name ? { name: options.name } : {}),
+    socket: {
+      connectTimeout: Math.max(timeoutMs, 1000),
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000),
+    },
+  });
+}
+
+/**
+ * One node-redis connection, fail-fast: no offline queue (`disableOfflineQueue`), and
+ * `connect()` runs in the background, since it does not settle while Redis is down.
+ * node-redis times out only commands not yet written; the guard's timers cover replies.
+ */
+function connect(options: RealClientOptions): Connection {
+  const timeoutMs = options.commandTimeoutMs ?? defaultCommandTimeoutMs;
+  const client = createNodeRedisClient(options, timeoutMs);
+  const guard = guardConnection({
+    endpoint: redisEndpoint(options.url),
+    commandTimeoutMs: timeoutMs,
+    events: client,
+    isReady: () => client.isReady,
+    isReplyError: (error): error is Error => error instanceof ErrorReply,
+    quit: () => client.close(),
+    destroy: () => client.destroy(),
+  });
+  client.connect().catch(() => {
+    // Reported through 'error' events, which the guard listens to.
+  });
+  return { client, guard, timeoutMs };
+}
+
+function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
+  const { client, guard, timeoutMs } = connect(options);
+  const watch = trackWatch(client);
+  // `timeout` drops a command that could not even be written in time: no late ghost write.
+  const send = (args: string[]) => client.sendCommand(args, { timeout: timeoutMs });
+  return {
+    backend: 'node-redis',
+    capabilities: realServerCapabilities,
+    send: (args) =>
+      guard.run(args[0]?.toUpperCase() ?? '', replyTimeoutMs(args, timeoutMs), () => {
+        watch.sent(args);
+        return send(args);
+      }),
+    async batch(kind, commands) {
+      const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
+        if (kind === 'pipeline') return execPipeline(commands, send);
+        watch.exec();
+        return execMulti(client, commands);
+      });
+      return toRawOutcomes(results, commands, guard.toAdapterError);
+    },
+    duplicate: async () => createNodeRedisDriver(options),
+    subscriber: async () => createNodeRedisSubscriber(connect(options)),
+    close: () => guard.close(),
+  };
+}
+
+/**
+ * MULTI/EXEC. node-redis throws `WatchError` on a WATCH abort, `MultiErrorReply` (with
+ * `.replies`, `.errorIndexes`) when commands failed while running, and the command's own
+ * error when Redis refused it while queued (EXECABORT).
+ */
+async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
+  const multi = client.multi();
+  for (const args of commands) multi.addCommand(args);
+  try {
+    const replies: unknown[] = await multi.exec();
+    return replies.map((value) => ({ value }));
+  } catch (error) {
+    if (error instanceof WatchError) throw new WatchConflictError();
+    if (error instanceof MultiErrorReply) {
+      const failed = new Set(error.errorIndexes);
+      return error.replies.map((reply: unknown, index) => (failed.has(index) ? { error: reply } : { value: reply }));
+    }
+    if (error instanceof ErrorReply) throw execAbortError(error);
+    throw error;
+  }
+}
+
+/**
+ * A pipeline with one outcome per command. `execAsPipeline()` rejects on the first error
+ * and loses the other results, so each command is sent on its own, all in the same tick:
+ * node-redis writes them in one go.
+ */
+async function execPipeline(
+  commands: string[][],
+  send: (args: string[]) => Promise<unknown>,
+): Promise<ClientOutcome[]> {
+  const settled = await Promise.allSettled(commands.map(send));
+  return settled.map((result) =>
+    result.status === 'fulfilled' ? { value: result.value } : { error: result.reason as unknown },
+  );
+}
+
+/** A subscriber connection; node-redis hands each listener `(message, channel)`. */
+function createNodeRedisSubscriber({ client, guard, timeoutMs }: Connection): SubscriberDriver {
+  const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
+  const listeners = createSubscriberListeners({
+    subscribe: (channel) =>
+      run('SUBSCRIBE', () => client.subscribe(channel, (message, from) => listeners.deliver(from, message))),
+    unsubscribe: (channel) => run('UNSUBSCRIBE', () => client.unsubscribe(channel)),
+    pSubscribe: (pattern) =>
+      run('PSUBSCRIBE', () =>
+        client.pSubscribe(pattern, (message, channel) => listeners.deliverPattern(pattern, channel, message)),
+      ),
+    pUnsubscribe: (pattern) => run('PUNSUBSCRIBE', () => client.pUnsubscribe(pattern)),
+    close: () => guard.close(),
+  });
+  return listeners.driver;
+}

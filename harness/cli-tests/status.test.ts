@@ -1,0 +1,77 @@
+/**
+ * `pnpm kata` (status) as a learner runs it, on a scratch workbook: a newcomer, and a
+ * learner who solved step 1 of kata 01 and broke the starter file of kata 02. One real
+ * run of the specs per scenario.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { counterStep1Solved, greeterBroken } from './fixture-katas.js';
+import { type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour codes.
+const ANSI = /\u001b\[/;
+
+function scenario(files: Record<string, string>) {
+  const state = {} as { workbook: ScratchWorkbook; result: CliResult };
+  beforeAll(async () => {
+    state.workbook = createScratchWorkbook(files);
+    state.result = await state.workbook.run('kata.ts', []);
+  });
+  afterAll(() => state.workbook.remove());
+  return state;
+}
+
+describe('pnpm kata, for a newcomer', () => {
+  const run = scenario({});
+
+  it('lists every kata as not started, from a real run on the mock', () => {
+    expect(run.result.stdout).toMatch(/01\s+counter\s+0\/2\s+not started/);
+    expect(run.result.stdout).toMatch(/02\s+greeter\s+0\/1\s+not started/);
+    expect(run.result.code).toBe(0);
+  });
+
+  it('says the one next thing: kata 01, step 1, its README section and the watch command', () => {
+    expect(run.result.stdout).toContain('Next: kata 01-counter, step 1 · increment');
+    expect(run.result.stdout).toContain('read katas/01-counter/README.md, "Step 1"');
+    expect(run.result.stdout).toContain('pnpm kata watch 01');
+  });
+
+  it('saves the progress in .katas/progress.json, in a stable order, without paths', () => {
+    const progress = run.workbook.read('.katas/progress.json');
+    expect(JSON.parse(progress).katas['01-counter']).toEqual({
+      state: 'not-started',
+      stepsPassed: [],
+      stepsTotal: 2,
+      hintsShown: {},
+    });
+    expect(Object.keys(JSON.parse(progress).katas)).toEqual(['01-counter', '02-greeter']);
+    expect(progress).not.toContain(run.workbook.root);
+  });
+
+  it('prints no colour codes with NO_COLOR', () => {
+    expect(run.result.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('pnpm kata, for a learner who solved step 1 of kata 01 and broke the starter of kata 02', () => {
+  const run = scenario({
+    'katas/01-counter/counter.ts': counterStep1Solved,
+    'katas/02-greeter/greeter.ts': greeterBroken,
+  });
+
+  it('counts step 1 of kata 01 green and that kata in progress', () => {
+    expect(run.result.stdout).toMatch(/01\s+counter\s+1\/2\s+in progress/);
+    expect(JSON.parse(run.workbook.read('.katas/progress.json')).katas['01-counter'].stepsPassed).toEqual([1]);
+  });
+
+  it('marks kata 02 broken instead of crashing', () => {
+    expect(run.result.code).toBe(0);
+    expect(run.result.stdout).toMatch(/02\s+greeter\s+0\/1\s+broken: a file does not load/);
+  });
+
+  it('puts the broken file first: which line of which file, no stack trace, how to get the starter back', () => {
+    expect(run.result.stdout).toContain('Next: make katas/02-greeter/greeter.spec.ts load again');
+    expect(run.result.stdout).toContain('katas/02-greeter/greeter.ts:4:');
+    expect(run.result.stdout).toContain('pnpm kata reset 02');
+    expect(run.result.stdout).not.toMatch(/\n\s+at /);
+  });
+});

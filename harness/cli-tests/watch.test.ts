@@ -1,0 +1,52 @@
+/**
+ * `pnpm kata watch`, as a learner who solved step 1 of kata 01 runs it: it focuses on
+ * step 2 by itself, and when the learner's next save turns it green, runs the whole kata
+ * and says it is done.
+ */
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { counterSolution, counterStep1Solved } from './fixture-katas.js';
+import { createScratchWorkbook, type ScratchWorkbook, stop } from './scratch-workbook.js';
+
+let workbook: ScratchWorkbook;
+let watcher: ChildProcessWithoutNullStreams;
+let output = '';
+
+function waitFor(text: string, timeoutMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms in:\n${output}`)), timeoutMs);
+    const check = () => {
+      if (!output.includes(text)) return;
+      clearTimeout(timer);
+      watcher.stdout.off('data', check);
+      resolve();
+    };
+    watcher.stdout.on('data', check);
+    check();
+  });
+}
+
+beforeAll(() => {
+  workbook = createScratchWorkbook({ 'katas/01-counter/counter.ts': counterStep1Solved });
+  watcher = workbook.start('kata.ts', ['watch', '01']);
+  watcher.stdout.on('data', (chunk) => (output += String(chunk)));
+  watcher.stderr.on('data', (chunk) => (output += String(chunk)));
+});
+afterAll(async () => {
+  await stop(watcher);
+  workbook.remove();
+});
+
+it('moves the focus past a green step by itself', async () => {
+  await waitFor('Focus: step 2 of 2 · reset');
+  expect(output).toContain('✓ step 1 is green: moving on to step 2 · reset');
+  expect(output).toContain('Test name pattern: /^step 2\\b/');
+  expect(output).toContain('Stuck? pnpm kata hint 01 2');
+}, 40_000);
+
+it('runs the whole kata when the last step turns green, and says what comes next', async () => {
+  workbook.write({ 'katas/01-counter/counter.ts': counterSolution });
+  await waitFor('Next: kata 02-greeter');
+  expect(output).toContain('✓ step 2 is green, the last one: running the whole kata');
+  expect(output).toContain('✓ kata 01-counter is green: all 2 steps.');
+}, 40_000);

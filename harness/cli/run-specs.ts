@@ -1,0 +1,67 @@
+/**
+ * One real Vitest run of kata specs for the CLI, in a child process, reduced to
+ * `RunOutcomes` by the outcomes reporter. Vitest's own output is kept and shown only
+ * when the run produced no outcomes (a broken config, a crash).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { KataInfo } from '../katas/find-kata.js';
+import type { RunOutcomes } from '../reporters/spec-outcomes.js';
+import type { SpecTarget } from './vitest-arguments.js';
+
+export interface RunSpecsOptions {
+  root: string;
+  katas: KataInfo[];
+  /** Whose code the specs import: the learner's (`katas`) or the reference (`solutions`). */
+  target: SpecTarget;
+  /** Vitest projects to run (`['mock']`); every project when omitted. */
+  projects?: string[];
+}
+
+/** The JavaScript file of the `vitest` command installed in the workbook. */
+export function vitestBin(root: string): string {
+  const require = createRequire(join(root, 'package.json'));
+  return join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+}
+
+/** Whether a kata folder holds any spec yet (katas "on their way" have none). */
+export function hasSpecs(root: string, kata: KataInfo): boolean {
+  const files = readdirSync(join(root, 'katas', kata.id), { recursive: true, encoding: 'utf8' });
+  return files.some((file) => file.endsWith('.spec.ts'));
+}
+
+/** Runs the specs of `katas` once and returns what happened to each test. */
+export async function runSpecs(options: RunSpecsOptions): Promise<RunOutcomes> {
+  const katas = options.katas.filter((kata) => hasSpecs(options.root, kata));
+  if (katas.length === 0) return { specs: [], broken: [] };
+  const directory = mkdtempSync(join(tmpdir(), 'kata-run-'));
+  const outcomesFile = join(directory, 'outcomes.json');
+  const args = [
+    vitestBin(options.root),
+    'run',
+    ...katas.map((kata) => `katas/${kata.id}/`),
+    ...(options.projects ?? []).flatMap((project) => ['--project', project]),
+    '--reporter=./harness/reporters/outcomes-reporter.ts',
+  ];
+  const env = { ...process.env, KATA_TARGET: options.target, KATA_OUTCOMES_FILE: outcomesFile };
+  try {
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += String(chunk)));
+      child.stderr.on('data', (chunk) => (text += String(chunk)));
+      child.on('error', reject);
+      child.on('close', () => resolve(text));
+    });
+    try {
+      return JSON.parse(readFileSync(outcomesFile, 'utf8')) as RunOutcomes;
+    } catch {
+      throw new Error(`Vitest did not finish the run. Its output:\n${output.trim().split('\n').slice(-30).join('\n')}`);
+    }
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * `pnpm kata` / `pnpm kata status`: one real run of the learner's code on the mock, a
+ * table of every kata, the one next thing to do, and `.katas/progress.json` updated.
+ * `--solution`: the same table for `solutions/`, on every backend that runs here.
+ */
+import { type KataInfo, listKatas } from '../katas/find-kata.js';
+import { readKataReadme } from '../katas/kata-readme.js';
+import { type KataStatus, stepsPassed, summarizeKata } from '../katas/kata-status.js';
+import { PROGRESS_FILE, readProgress, writeProgress } from '../progress/progress-file.js';
+import { recordRun } from '../progress/record-progress.js';
+import type { RunOutcomes } from '../reporters/spec-outcomes.js';
+import { nextThing } from './next-thing.js';
+import { runSpecs } from './run-specs.js';
+import { columns, painter, type Style } from './terminal.js';
+
+type Paint = (style: Style, text: string) => string;
+
+/** The Vitest projects, one per backend (`harness/backends.ts` names them too, but loads every client). */
+const backendNames = ['mock', 'ioredis', 'node-redis'] as const;
+
+const stateStyle: Record<KataStatus['state'], [Style, string]> = {
+  'not-started': ['dim', 'not started'],
+  'in-progress': ['yellow', 'in progress'],
+  done: ['green', 'done'],
+  broken: ['red', 'broken: a file does not load'],
+};
+
+/** Runs the learner's katas on the mock; prints the table and the next thing. Exit code 0. */
+export async function learnerStatus(root: string): Promise<number> {
+  const paint = painter();
+  const katas = listKatas(root);
+  process.stderr.write('Running your code in katas/ against the specs, on the mock…\n');
+  const outcomes = await runSpecs({ root, katas, target: 'katas', projects: ['mock'] });
+  const statuses = katas.map((kata) => summarizeKata(kata, readKataReadme(root, kata.id), outcomes));
+  const rows = statuses.map((status) => {
+    const [style, label] = stateStyle[status.state];
+    const steps = `${stepsPassed(status)}/${status.steps.length}`;
+    return [status.kata.id.slice(0, 2), status.kata.name, steps, paint(style, label)];
+  });
+  const table = columns([['#', 'kata', 'steps', 'state'], ...rows]).map((line) => `  ${line}`);
+  console.log([paint('bold', 'Your katas (your code in katas/, run just now on the mock)'), ...table, ''].join('\n'));
+  console.log(nextThing(statuses, paint).join('\n'));
+  writeProgress(root, statuses.reduce(recordRun, readProgress(root)));
+  console.log(paint('dim', `\nProgress saved in ${PROGRESS_FILE} (commit it to keep it on another machine).`));
+  return 0;
+}
+
+/** Runs the reference solutions on every backend; exit code 1 unless every kata is green everywhere. */
+export async function solutionStatus(root: string): Promise<number> {
+  const paint = painter();
+  const katas = listKatas(root);
+  process.stderr.write('Running solutions/ against the specs, on every backend available here…\n');
+  const outcomes = await runSpecs({ root, katas, target: 'solutions' });
+  const ran = backendNames.filter((backend) => outcomes.specs.some((spec) => spec.project === backend));
+  const rows = katas.map((kata) => solutionRow(root, kata, outcomes, ran, paint));
+  const header = ['#', 'kata', ...backendNames, 'state'];
+  const table = columns([header, ...rows.map((row) => row.cells)]).map((line) => `  ${line}`);
+  console.log([paint('bold', 'Reference solutions (solutions/, run just now)'), ...table, ''].join('\n'));
+  const missing = backendNames.filter((backend) => !ran.includes(backend));
+  if (missing.length > 0) console.log(`Did not run here: ${missing.join(', ')} (pnpm kata doctor says why).`);
+  const allGreen = rows.every((row) => row.green);
+  console.log(allGreen ? 'Every reference solution is green.' : 'Some reference solutions are not green (see above).');
+  return allGreen ? 0 : 1;
+}
+
+function solutionRow(
+  root: string,
+  kata: KataInfo,
+  outcomes: RunOutcomes,
+  ran: readonly string[],
+  paint: Paint,
+): { cells: string[]; green: boolean } {
+  const readme = readKataReadme(root, kata.id);
+  const perBackend = backendNames.map((backend) =>
+    ran.includes(backend)
+      ? summarizeKata(kata, readme, {
+          specs: outcomes.specs.filter((spec) => spec.project === backend),
+          broken: outcomes.broken.filter((file) => file.project === backend),
+        })
+      : undefined,
+  );
+  const statuses = perBackend.filter((status) => status !== undefined);
+  const green = statuses.length > 0 && statuses.every((status) => status.state === 'done');
+  const cells = perBackend.map((status) =>
+    status ? `${stepsPassed(status)}/${status.steps.length}${status.state === 'broken' ? ' !' : ''}` : '—',
+  );
+  const state = green
+    ? paint('green', `done on ${statuses.length === 1 ? 'the mock' : 'every backend'}`)
+    : paint('red', 'not green');
+  return { cells: [kata.id.slice(0, 2), kata.name, ...cells, state], green };
+}

@@ -1,0 +1,58 @@
+/**
+ * `pnpm kata watch <kata> [--all]`: Vitest's watch mode on one kata, on the mock, with the
+ * kata reporter under Vitest's output. Focused on the first step not green (as the
+ * progress file last saw it); the focus reporter moves on by itself when it turns green.
+ * `--all` shows every step. No spec is edited: focusing is Vitest's test-name pattern.
+ */
+import { spawn } from 'node:child_process';
+import { type KataInfo, requireKata } from '../katas/find-kata.js';
+import { readKataReadme } from '../katas/kata-readme.js';
+import { specStepNumbers } from '../katas/spec-steps.js';
+import { readProgress } from '../progress/progress-file.js';
+import { kataProgress } from '../progress/record-progress.js';
+import { vitestBin } from './run-specs.js';
+
+/** Step numbers named by the kata's README or its specs, in order. */
+export function knownSteps(root: string, kata: KataInfo): number[] {
+  const numbers = new Set([
+    ...readKataReadme(root, kata.id).steps.map((step) => step.number),
+    ...specStepNumbers(root, kata),
+  ]);
+  return [...numbers].sort((a, b) => a - b);
+}
+
+/** Runs Vitest in watch mode until the learner quits; resolves with its exit code. */
+export function watch(root: string, kataQuery: string | undefined, all: boolean): Promise<number> {
+  const kata = requireKata(root, kataQuery);
+  const passed = kataProgress(readProgress(root), kata.id).stepsPassed;
+  const first = knownSteps(root, kata).find((step) => !passed.includes(step));
+  const focus = all || first === undefined ? undefined : first;
+  const args = [
+    vitestBin(root),
+    `katas/${kata.id}/`,
+    '--watch',
+    '--project',
+    'mock',
+    '--reporter=default',
+    '--reporter=./harness/reporters/kata-reporter.ts',
+    ...(focus === undefined ? [] : ['--reporter=./harness/reporters/focus-reporter.ts']),
+  ];
+  const env = {
+    ...process.env,
+    KATA_TARGET: 'katas',
+    KATA_WATCH_KATA: kata.id,
+    ...(focus === undefined ? {} : { KATA_WATCH_STEP: String(focus) }),
+  };
+  console.log(
+    focus === undefined
+      ? `Watching every step of kata ${kata.id} on the mock. q quits.`
+      : `Watching kata ${kata.id} on the mock, focused on step ${focus}. q quits; --all shows every step.`,
+  );
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
+    // Ctrl-C reaches Vitest by itself; a plain `kill` of this process must not leave it behind.
+    process.on('SIGTERM', () => child.kill('SIGTERM'));
+    process.on('SIGINT', () => child.kill('SIGINT'));
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 130 : 0)));
+  });
+}

@@ -1,0 +1,16 @@
+/** The steps a kata's specs name, read from their source (no run): `describe('step N · …')`. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KataInfo } from './find-kata.js';
+
+/** Step numbers of `describe('step N · …')` in the kata's spec files, in order, each once. */
+export function specStepNumbers(root: string, kata: KataInfo): number[] {
+  const folder = join(root, 'katas', kata.id);
+  const numbers = new Set<number>();
+  for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+    if (!file.endsWith('.spec.ts')) continue;
+    for (const match of readFileSync(join(folder, file), 'utf8').matchAll(/describe\(\s*['"`]step\s+(\d+)\b/gi))
+      numbers.add(Number(match[1]));
+  }
+  return [...numbers].sort((a, b) => a - b);
+}

@@ -1,0 +1,90 @@
+/**
+ * A Vitest run reduced to what the kata CLI and reporters need: every test of a kata
+ * spec (`katas/NN-name/*.spec.ts`) with its project and state, and every kata spec file
+ * that did not load (a syntax error in a starter, a missing export…).
+ */
+import { relative, sep } from 'node:path';
+import type { SerializedError } from 'vitest';
+import type { TestCase, TestModule, TestSuite } from 'vitest/node';
+import { describeLoadError } from './load-error.js';
+
+/** One test of a kata spec in one project. */
+export interface SpecOutcome {
+  /** The Vitest project (backend): `mock`, `ioredis`, `node-redis`. */
+  project: string;
+  /** `01-simple-cache` */
+  kataId: string;
+  /** Relative to the workbook, with `/`: `katas/01-simple-cache/cache.spec.ts`. */
+  file: string;
+  /** `describe` titles then the test title; the first is `step N · …`. */
+  titles: string[];
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  /** Failed only because the code under test still throws `NotImplementedError`. */
+  notImplemented: boolean;
+  /** The first line of the first error, for failed tests. */
+  error?: string;
+}
+
+/** A kata spec file that failed before any of its tests ran. */
+export interface BrokenSpecFile {
+  project: string;
+  kataId: string;
+  file: string;
+  /** What is wrong and where, in a few plain lines. */
+  message: string;
+}
+
+/** Everything a run said about the katas. */
+export interface RunOutcomes {
+  specs: SpecOutcome[];
+  broken: BrokenSpecFile[];
+}
+
+const KATA_SPEC = /^katas\/(\d{2}-[a-z0-9-]+)\/.*\.spec\.ts$/;
+
+/** Whether an error is the starter's `NotImplementedError` ("not started yet"). */
+export function isNotImplemented(error: Pick<SerializedError, 'name' | 'message'>): boolean {
+  return error.name === 'NotImplementedError' || /^NotImplementedError\b/.test(error.message ?? '');
+}
+
+/** Reads the kata specs out of Vitest's test modules; every other test file is ignored. */
+export function collectOutcomes(root: string, testModules: ReadonlyArray<TestModule>): RunOutcomes {
+  const outcomes: RunOutcomes = { specs: [], broken: [] };
+  for (const module of testModules) {
+    const file = relative(root, module.moduleId).split(sep).join('/');
+    const kataId = KATA_SPEC.exec(file)?.[1];
+    if (!kataId) continue;
+    const project = module.project.name;
+    const moduleErrors = module.errors();
+    if (moduleErrors.length > 0 && module.children.size === 0) {
+      outcomes.broken.push({ project, kataId, file, message: describeLoadError(root, moduleErrors[0]) });
+      continue;
+    }
+    for (const test of module.children.allTests()) {
+      const result = test.result();
+      const errors = result.errors ?? [];
+      outcomes.specs.push({
+        project,
+        kataId,
+        file,
+        titles: [...ancestorTitles(test), test.name],
+        state: result.state,
+        notImplemented: result.state === 'failed' && errors.length > 0 && errors.every(isNotImplemented),
+        ...(result.state === 'failed' && errors[0] ? { error: firstLine(errors[0].message) } : {}),
+      });
+    }
+  }
+  return outcomes;
+}
+
+function ancestorTitles(test: TestCase): string[] {
+  const titles: string[] = [];
+  for (let parent: TestSuite | TestModule = test.parent; parent.type === 'suite'; parent = parent.parent) {
+    titles.unshift(parent.name);
+  }
+  return titles;
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split('\n')[0]?.trim() ?? '';
+}

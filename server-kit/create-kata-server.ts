@@ -1,0 +1,44 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { RedisAdapter } from '../adapters/redis-adapter.js';
+import { kataErrorHandler, kataNotFoundHandler } from './error-handler.js';
+import { healthPlugin } from './health.js';
+import { type KataLoggerOption, kataLoggerOptions } from './logger.js';
+import { openApiPlugin } from './openapi.js';
+
+/** A Fastify instance whose routes take zod schemas (typed `request.body`, `reply.send`). */
+export type KataServer = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface KataServerOptions {
+  /** The Redis `/health` pings. The server never closes it: whoever opened it does. */
+  redis: RedisAdapter;
+  /** The OpenAPI title, e.g. `01 · simple cache`. */
+  title: string;
+  /** The OpenAPI description: what this service does. */
+  description: string;
+  /** Fastify's `logger` option; secrets are redacted. Default: silent. */
+  logger?: KataLoggerOption;
+}
+
+/**
+ * What every kata server starts from: zod validation and serialisation, the shared error
+ * answers, OpenAPI at `/docs/json` with Swagger UI at `/docs`, and `GET /health`.
+ * Add the kata's routes to the returned instance. It never listens by itself.
+ */
+export async function createKataServer(options: KataServerOptions): Promise<KataServer> {
+  const app = Fastify({ logger: kataLoggerOptions(options.logger) }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(kataErrorHandler);
+  app.setNotFoundHandler(kataNotFoundHandler);
+  await app.register(openApiPlugin, { title: options.title, description: options.description });
+  await app.register(healthPlugin, { redis: options.redis });
+  return app;
+}
