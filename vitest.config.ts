@@ -24,6 +24,9 @@ const realProject = (backend: 'ioredis' | 'node-redis') => ({
 export default defineConfig({
   plugins: [katasOrSolutions(root, target)],
   test: {
+    // Specs share nothing through module state (each test has its own adapter and prefix),
+    // so one module graph per worker is safe, and it makes the suite about 3× faster.
+    isolate: false,
     testTimeout: 10_000,
     hookTimeout: 10_000,
     projects: [

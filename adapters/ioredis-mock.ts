@@ -2,12 +2,12 @@
  * The in-memory backend, the workbook's default: ioredis-mock, with the emulations in
  * `mock/` wherever it departs from Redis (see `mock/deviations.ts`). Needs nothing but Node.
  */
-import { createAdapter } from './core/create-adapter.js';
+import { type AdapterOptions, createAdapter } from './core/create-adapter.js';
 import { createMockDriver } from './mock/mock-driver.js';
 import { getMockServer } from './mock/mock-server.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
-export interface MockAdapterOptions {
+export interface MockAdapterOptions extends AdapterOptions {
   /**
    * Which in-memory server to connect to. Adapters with the same name share data, scripts
    * and pub/sub, like clients of one Redis server; the default is `'default'`, so every
@@ -18,5 +18,5 @@ export interface MockAdapterOptions {
 
 /** An adapter on an in-memory Redis that lives in this process (`backend: 'mock'`). */
 export function createMockAdapter(options: MockAdapterOptions = {}): RedisAdapter {
-  return createAdapter(createMockDriver(getMockServer(options.server ?? 'default')));
+  return createAdapter(createMockDriver(getMockServer(options.server ?? 'default')), options);
 }

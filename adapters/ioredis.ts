@@ -18,7 +18,7 @@ import type { RedisAdapter } from './redis-adapter.js';
  * to run later), and the adapter reconnects by itself.
  */
 export function createIoredisAdapter(options: RealClientOptions): RedisAdapter {
-  return createAdapter(createIoredisDriver(options));
+  return createAdapter(createIoredisDriver(options), options);
 }
 
 interface Connection {

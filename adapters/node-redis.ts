@@ -19,7 +19,7 @@ import type { RedisAdapter } from './redis-adapter.js';
  * to run later), and the adapter reconnects by itself.
  */
 export function createNodeRedisAdapter(options: RealClientOptions): RedisAdapter {
-  return createAdapter(createNodeRedisDriver(options));
+  return createAdapter(createNodeRedisDriver(options), options);
 }
 
 type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;

@@ -1,5 +1,7 @@
+import type { AdapterOptions } from './core/create-adapter.js';
+
 /** How to reach a real Redis server: the options shared by the ioredis and node-redis adapters. */
-export interface RealClientOptions {
+export interface RealClientOptions extends AdapterOptions {
   /** `redis://[[user]:password@]host[:port][/db]`, e.g. `redis://127.0.0.1:6379`. */
   url: string;
   /**

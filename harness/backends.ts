@@ -1,3 +1,4 @@
+import type { AdapterOptions } from '../adapters/core/create-adapter.js';
 import { createIoredisAdapter } from '../adapters/ioredis.js';
 import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import { createNodeRedisAdapter } from '../adapters/node-redis.js';
@@ -12,14 +13,14 @@ export function isBackendName(value: string): value is BackendName {
 }
 
 /** A new adapter for `backend`; `url` is required for the real clients. */
-export function createBackendAdapter(backend: BackendName, url: string): RedisAdapter {
+export function createBackendAdapter(backend: BackendName, url: string, options: AdapterOptions = {}): RedisAdapter {
   switch (backend) {
     case 'mock':
-      return createMockAdapter();
+      return createMockAdapter(options);
     case 'ioredis':
-      return createIoredisAdapter({ url: requireUrl(backend, url) });
+      return createIoredisAdapter({ ...options, url: requireUrl(backend, url) });
     case 'node-redis':
-      return createNodeRedisAdapter({ url: requireUrl(backend, url) });
+      return createNodeRedisAdapter({ ...options, url: requireUrl(backend, url) });
   }
 }
 

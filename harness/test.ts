@@ -7,12 +7,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { test as base } from 'vitest';
+import { type CommandLog, createCommandLog } from '../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
 import { createBackendAdapter } from './backends.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 
 declare module 'vitest' {
+  export interface TaskMeta {
+    /** Round trips and commands the test's `redis` adapter made (reports read these). */
+    redisRoundTrips?: number;
+    redisCommands?: number;
+  }
   export interface ProvidedContext {
     /** The backend of this Vitest project: `mock`, `ioredis` or `node-redis`. */
     backend: BackendName;
@@ -32,6 +38,11 @@ export interface RedisFixtures {
   channelPrefix: string;
   /** A connected adapter for this test; closed afterwards, after its keys are deleted. */
   redis: RedisAdapter;
+  /**
+   * Every round trip `redis` makes, as the commands sent: `commandLog.roundTrips.length`
+   * proves how many round trips an operation costs. `commandLog.clear()` starts afresh.
+   */
+  commandLog: CommandLog;
   /** Opens another adapter to the same data (a second app instance); closed afterwards. */
   connect: () => RedisAdapter;
   /** A Redis that the test can take away (`goDown`) and bring back (`comeBack`). */
@@ -68,11 +79,17 @@ export const test = base.extend<RedisFixtures>({
       await direct.close();
     }
   },
-  redis: async ({ backend, redisUrl, prefix }, use) => {
-    const redis = createBackendAdapter(backend, redisUrl);
+  // biome-ignore lint/correctness/noEmptyPattern: Vitest fixtures must destructure their context.
+  commandLog: async ({}, use) => {
+    await use(createCommandLog());
+  },
+  redis: async ({ backend, redisUrl, prefix, commandLog, task }, use) => {
+    const redis = createBackendAdapter(backend, redisUrl, { monitor: commandLog });
     try {
       await use(redis);
     } finally {
+      task.meta.redisRoundTrips = commandLog.roundTrips.length;
+      task.meta.redisCommands = commandLog.commands.length;
       await deleteKeysWithPrefix(redis, prefix).catch(() => undefined);
       await redis.close();
     }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { createBackendAdapter } from '../../harness/backends.js';
-import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { describe, expect, test } from '../../harness/test.js';
+import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { timed } from './support.js';
 
 /** A port on 127.0.0.1 that nothing listens on: connecting to it is refused at once. */
@@ -66,10 +66,7 @@ describe('a Redis that is down', () => {
 });
 
 describe('an outage', () => {
-  test('commands fail fast while Redis is down and succeed again after it comes back', async ({
-    outage,
-    prefix,
-  }) => {
+  test('commands fail fast while Redis is down and succeed again after it comes back', async ({ outage, prefix }) => {
     const { redis } = outage;
     await redis.set(`${prefix}k`, 'before the outage');
 

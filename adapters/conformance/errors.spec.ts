@@ -1,8 +1,8 @@
+import { describe, expect, test } from '../../harness/test.js';
 import { BatchError } from '../errors/batch-error.js';
 import { NoScriptError, RedisCommandError, WrongTypeError } from '../errors/redis-command-error.js';
 import { RedisError } from '../errors/redis-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
-import { describe, expect, test } from '../../harness/test.js';
 
 const noErrorReplies = (backend: string) =>
   `the ${backend} backend does not answer WRONGTYPE with Redis' error reply (capabilities.errorReplies)`;
@@ -29,10 +29,7 @@ describe('error replies', () => {
     expect(await redis.lRange(`${prefix}list`, 0, -1)).toEqual(['a']);
   });
 
-  test('incr on a value that is not an integer rejects with RedisCommandError, code ERR', async ({
-    redis,
-    prefix,
-  }) => {
+  test('incr on a value that is not an integer rejects with RedisCommandError, code ERR', async ({ redis, prefix }) => {
     await redis.set(`${prefix}text`, 'abc');
     await redis.set(`${prefix}float`, '8.5');
     const onText = redis.incr(`${prefix}text`);
@@ -52,6 +49,21 @@ describe('error replies', () => {
   test('set with both ex and px rejects with RedisCommandError', async ({ redis, prefix }) => {
     await expect(redis.set(`${prefix}k`, 'v', { ex: 10, px: 10_000 })).rejects.toBeInstanceOf(RedisCommandError);
     expect(await redis.exists(`${prefix}k`)).toBe(0);
+  });
+
+  test('a command called without its keys or members rejects with RedisCommandError, wrong number of arguments', async ({
+    redis,
+    prefix,
+  }) => {
+    const calls = [redis.del(), redis.mGet([]), redis.sAdd(`${prefix}s`), redis.hSet(`${prefix}h`, {})];
+    for (const call of calls) {
+      await expect(call).rejects.toMatchObject({
+        name: 'RedisCommandError',
+        code: 'ERR',
+        message: expect.stringMatching(/^ERR wrong number of arguments/),
+      });
+    }
+    expect(await redis.exists(`${prefix}s`, `${prefix}h`)).toBe(0);
   });
 
   test('an unknown command sent raw rejects with a RedisError', async ({ redis }) => {
@@ -77,7 +89,9 @@ describe('error classes', () => {
     ];
     if (redis.capabilities.errorReplies) failures.push(redis.lPush(`${prefix}text`, 'a'));
     const settled = await Promise.allSettled(failures);
-    const notRedisErrors = settled.filter((result) => !(result.status === 'rejected' && result.reason instanceof RedisError));
+    const notRedisErrors = settled.filter(
+      (result) => !(result.status === 'rejected' && result.reason instanceof RedisError),
+    );
     expect(notRedisErrors).toEqual([]);
   });
 

@@ -19,11 +19,7 @@ describe.sequential('the per-test key prefix', () => {
     previous = { prefix, key: `${prefix}left-behind` };
   });
 
-  test("the next test has another prefix, and the previous test's keys are gone", async ({
-    prefix,
-    connect,
-    skip,
-  }) => {
+  test("the next test has another prefix, and the previous test's keys are gone", async ({ prefix, connect, skip }) => {
     skip(previous === undefined, 'needs the previous test to run first');
     expect(prefix).not.toBe(previous?.prefix);
     expect(await connect().exists(previous?.key ?? '')).toBe(0);

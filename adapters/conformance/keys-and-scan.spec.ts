@@ -1,5 +1,5 @@
-import type { RedisAdapter, ScanOptions } from '../redis-adapter.js';
 import { describe, expect, test } from '../../harness/test.js';
+import type { RedisAdapter, ScanOptions } from '../redis-adapter.js';
 
 /** Walks SCAN until the cursor is back at '0'; returns every key once, sorted, and the pages. */
 async function scanAll(redis: RedisAdapter, options: ScanOptions) {
@@ -83,10 +83,7 @@ describe('scan', () => {
     expect(keys).toEqual([`${prefix}hash:1`, `${prefix}hash:2`]);
   });
 
-  test('a scan walk over a pattern nothing matches returns no keys and ends at cursor 0', async ({
-    redis,
-    prefix,
-  }) => {
+  test('a scan walk over a pattern nothing matches returns no keys and ends at cursor 0', async ({ redis, prefix }) => {
     const { keys, cursors } = await scanAll(redis, { match: `${prefix}nothing:*` });
     expect(keys).toEqual([]);
     expect(cursors.at(-1)).toBe('0');

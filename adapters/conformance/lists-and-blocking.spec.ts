@@ -1,5 +1,5 @@
-import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { describe, expect, test } from '../../harness/test.js';
+import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { sleep, timed } from './support.js';
 
 describe('lists', () => {
@@ -136,6 +136,17 @@ describe('blocking pops', () => {
       expect(result).toEqual({ status: 'fulfilled', value: null });
       expect(ms).toBeGreaterThanOrEqual(150);
       expect(ms).toBeLessThan(1200);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  test('a blocking connection takes another pop after one timed out', async ({ redis, prefix }) => {
+    const worker = await redis.blocking();
+    try {
+      expect(await worker.blPop([`${prefix}jobs`], 0.1)).toBeNull();
+      await redis.rPush(`${prefix}jobs`, 'job-1');
+      expect(await worker.blPop([`${prefix}jobs`], 1)).toEqual({ key: `${prefix}jobs`, element: 'job-1' });
     } finally {
       await worker.close();
     }

@@ -11,10 +11,12 @@ describe('pub/sub', () => {
       await subscriber.subscribe(`${channelPrefix}news`, (message, channel) => received.push([message, channel]));
       await redis.publish(`${channelPrefix}news`, 'first');
       await redis.publish(`${channelPrefix}news`, 'second');
-      await expect.poll(() => received, poll).toEqual([
-        ['first', `${channelPrefix}news`],
-        ['second', `${channelPrefix}news`],
-      ]);
+      await expect
+        .poll(() => received, poll)
+        .toEqual([
+          ['first', `${channelPrefix}news`],
+          ['second', `${channelPrefix}news`],
+        ]);
     } finally {
       await subscriber.close();
     }
@@ -45,10 +47,12 @@ describe('pub/sub', () => {
       await redis.publish(`${channelPrefix}room:1`, 'hello');
       await redis.publish(`${channelPrefix}lobby`, 'not matching');
       await redis.publish(`${channelPrefix}room:2`, 'hi');
-      await expect.poll(() => received, poll).toEqual([
-        ['hello', `${channelPrefix}room:1`, pattern],
-        ['hi', `${channelPrefix}room:2`, pattern],
-      ]);
+      await expect
+        .poll(() => received, poll)
+        .toEqual([
+          ['hello', `${channelPrefix}room:1`, pattern],
+          ['hi', `${channelPrefix}room:2`, pattern],
+        ]);
     } finally {
       await subscriber.close();
     }
@@ -98,10 +102,7 @@ describe('pub/sub', () => {
     }
   });
 
-  test('a subscription and a pattern subscription on one connection both deliver', async ({
-    redis,
-    channelPrefix,
-  }) => {
+  test('a subscription and a pattern subscription on one connection both deliver', async ({ redis, channelPrefix }) => {
     const subscriber = await redis.subscriber();
     try {
       const received: string[] = [];
@@ -126,7 +127,10 @@ describe('pub/sub', () => {
       await within(1000, subscriber.unsubscribe(`${channelPrefix}news`), 'unsubscribe');
       await within(1000, subscriber.pUnsubscribe(`${channelPrefix}n*`), 'pUnsubscribe');
       expect(await redis.publish(`${channelPrefix}news`, 'nobody listens')).toBe(0);
-      await within(1000, subscriber.subscribe(`${channelPrefix}again`, (message) => received.push(message)));
+      await within(
+        1000,
+        subscriber.subscribe(`${channelPrefix}again`, (message) => received.push(message)),
+      );
       expect(await redis.publish(`${channelPrefix}again`, 'back')).toBe(1);
       await expect.poll(() => received, poll).toEqual(['back']);
     } finally {

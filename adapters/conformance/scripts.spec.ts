@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { NoScriptError, RedisCommandError } from '../errors/redis-command-error.js';
 import { describe, expect, test } from '../../harness/test.js';
+import { NoScriptError, RedisCommandError } from '../errors/redis-command-error.js';
 
 /** A script body made unique to the test, so the server has never seen it. */
 const fresh = (prefix: string, body: string) => `-- ${prefix}\n${body}`;
@@ -59,14 +59,21 @@ describe('defineScript', () => {
     expect(await script.run([], [])).toEqual([1, 'two', [3, 'four']]);
   });
 
-  test('a Lua float comes back truncated to an integer, true as 1', async ({ redis, prefix, skip }) => {
-    skip(!redis.capabilities.luaSemantics, `the ${redis.backend} backend does not convert Lua values as Redis does`);
+  test('a Lua float comes back truncated to an integer, true as 1', async ({ redis, prefix }) => {
     expect(await redis.defineScript(fresh(prefix, 'return 3.7')).run([], [])).toBe(3);
+    expect(await redis.defineScript(fresh(prefix, 'return -3.7')).run([], [])).toBe(-3);
     expect(await redis.defineScript(fresh(prefix, 'return true')).run([], [])).toBe(1);
   });
 
+  test('a table comes back up to its first nil', async ({ redis, prefix }) => {
+    expect(await redis.defineScript(fresh(prefix, "return {1, 'two', nil, 4}")).run([], [])).toEqual([1, 'two']);
+  });
+
   test('a failing redis.call aborts the script with a RedisCommandError', async ({ redis, prefix, skip }) => {
-    skip(!redis.capabilities.luaSemantics, `the ${redis.backend} backend turns redis.call errors into false`);
+    skip(
+      !redis.capabilities.luaSemantics,
+      `redis.call on the ${redis.backend} backend runs the raw command, without Redis' checks (capabilities.luaSemantics)`,
+    );
     await redis.set(`${prefix}text`, 'abc');
     const script = redis.defineScript(
       fresh(prefix, "redis.call('INCR', KEYS[1])\nredis.call('SET', KEYS[2], 'ran')\nreturn 1"),

@@ -1,5 +1,5 @@
-import type { RedisAdapter } from '../redis-adapter.js';
 import { describe, expect, test } from '../../harness/test.js';
+import type { RedisAdapter } from '../redis-adapter.js';
 
 /** a:1 b:2 c:3 d:4 e:5 */
 async function addFive(redis: RedisAdapter, key: string) {
@@ -244,9 +244,10 @@ describe('zRange', () => {
 
   test('zRange by score with limit skips offset members and returns at most count', async ({ redis, prefix }) => {
     await addFive(redis, `${prefix}z`);
-    expect(
-      await redis.zRange(`${prefix}z`, '-inf', '+inf', { by: 'score', limit: { offset: 1, count: 2 } }),
-    ).toEqual(['b', 'c']);
+    expect(await redis.zRange(`${prefix}z`, '-inf', '+inf', { by: 'score', limit: { offset: 1, count: 2 } })).toEqual([
+      'b',
+      'c',
+    ]);
     expect(
       await redis.zRange(`${prefix}z`, '+inf', '-inf', { by: 'score', rev: true, limit: { offset: 0, count: 2 } }),
     ).toEqual(['e', 'd']);

@@ -1,16 +1,20 @@
 /** Small helpers shared by the conformance specs. */
 
+/** Real timers, captured at load, so that a spec's fake timers do not freeze these helpers. */
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
 /** Settles like `work`, or rejects when `ms` pass first: a spec fails fast instead of hanging. */
 export function within<T>(ms: number, work: Promise<T>, what = 'the operation'): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
+    const timer = realSetTimeout(() => reject(new Error(`${what} did not settle within ${ms} ms`)), ms);
     work.then(
       (value) => {
-        clearTimeout(timer);
+        realClearTimeout(timer);
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        realClearTimeout(timer);
         reject(error);
       },
     );
@@ -26,7 +30,7 @@ export function deferred<T = void>(): { promise: Promise<T>; resolve(value: T): 
   return { promise, resolve };
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
 
 /** Milliseconds `work` takes to settle, and how it settled. */
 export async function timed<T>(work: Promise<T>): Promise<{ ms: number; result: PromiseSettledResult<T> }> {

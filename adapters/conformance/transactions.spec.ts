@@ -1,7 +1,7 @@
+import { describe, expect, test } from '../../harness/test.js';
 import { BatchError } from '../errors/batch-error.js';
 import { RedisCommandError } from '../errors/redis-command-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
-import { describe, expect, test } from '../../harness/test.js';
 import { deferred } from './support.js';
 
 /** The rejection of `work`, which must reject. */
@@ -64,6 +64,19 @@ describe('multi', () => {
     expect(await redis.get(`${prefix}a`)).toBe('2');
     expect(await redis.get(`${prefix}text`)).toBe('abc');
   });
+
+  test('a command Redis refuses while queuing (no members) aborts the whole multi with EXECABORT, and nothing ran', async ({
+    redis,
+    prefix,
+  }) => {
+    const exec = redis.multi().set(`${prefix}a`, '1').sAdd(`${prefix}s`).exec();
+    await expect(exec).rejects.toBeInstanceOf(RedisCommandError);
+    await expect(exec).rejects.toMatchObject({
+      code: 'EXECABORT',
+      message: expect.stringMatching(/wrong number of arguments for 'sadd'/),
+    });
+    expect(await redis.exists(`${prefix}a`, `${prefix}s`)).toBe(0);
+  });
 });
 
 describe('pipeline', () => {
@@ -90,9 +103,7 @@ describe('pipeline', () => {
     prefix,
   }) => {
     await redis.set(`${prefix}text`, 'abc');
-    const error = await rejectionOf(
-      redis.pipeline().incr(`${prefix}n`).incr(`${prefix}text`).get(`${prefix}n`).exec(),
-    );
+    const error = await rejectionOf(redis.pipeline().incr(`${prefix}n`).incr(`${prefix}text`).get(`${prefix}n`).exec());
     expect(error).toBeInstanceOf(BatchError);
     expect((error as BatchError).outcomes).toEqual([
       { value: 1 },
@@ -101,13 +112,17 @@ describe('pipeline', () => {
     ]);
     expect(await redis.get(`${prefix}n`)).toBe('1');
   });
+
+  test('a command without its arguments fails alone in a pipeline', async ({ redis, prefix }) => {
+    const error = await rejectionOf(redis.pipeline().set(`${prefix}a`, '1').hSet(`${prefix}h`, {}).exec());
+    expect(error).toBeInstanceOf(BatchError);
+    expect((error as BatchError).outcomes).toEqual([{ value: true }, { error: expect.any(RedisCommandError) }]);
+    expect(await redis.get(`${prefix}a`)).toBe('1');
+  });
 });
 
 describe('watch', () => {
-  test('watch resolves with what the function returns, and exec runs without a conflict', async ({
-    redis,
-    prefix,
-  }) => {
+  test('watch resolves with what the function returns, and exec runs without a conflict', async ({ redis, prefix }) => {
     await redis.set(`${prefix}balance`, '10');
     const result = await redis.watch(async (tx) => {
       await tx.watchKeys(`${prefix}balance`);

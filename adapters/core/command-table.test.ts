@@ -320,7 +320,14 @@ describe('sorted sets', () => {
   });
 
   it('zRangeWithScores adds WITHSCORES last and returns scored members', () => {
-    expect(t.zRangeWithScores.toArgs('z', 0, -1, { rev: true })).toEqual(['ZRANGE', 'z', '0', '-1', 'REV', 'WITHSCORES']);
+    expect(t.zRangeWithScores.toArgs('z', 0, -1, { rev: true })).toEqual([
+      'ZRANGE',
+      'z',
+      '0',
+      '-1',
+      'REV',
+      'WITHSCORES',
+    ]);
     expect(t.zRangeWithScores.parse(['a', '1', 'b', '2'])).toEqual([
       { member: 'a', score: 1 },
       { member: 'b', score: 2 },

@@ -36,10 +36,14 @@ const equivalents: Record<string, (args: string[]) => BlockingPop['attempt']> = 
   BRPOP: (args) => popEach('RPOP', args.slice(1, -1)),
   BZPOPMIN: (args) => popEach('ZPOPMIN', args.slice(1, -1)),
   BZPOPMAX: (args) => popEach('ZPOPMAX', args.slice(1, -1)),
-  BLMOVE: ([, source = '', destination = '', from = '', to = '']) => async (context) =>
-    context.run(['LMOVE', source, destination, from, to]),
-  BRPOPLPUSH: ([, source = '', destination = '']) => async (context) =>
-    context.run(['RPOPLPUSH', source, destination]),
+  BLMOVE:
+    ([, source = '', destination = '', from = '', to = '']) =>
+    async (context) =>
+      context.run(['LMOVE', source, destination, from, to]),
+  BRPOPLPUSH:
+    ([, source = '', destination = '']) =>
+    async (context) =>
+      context.run(['RPOPLPUSH', source, destination]),
 };
 
 /** Whether `command` is a blocking pop emulated here. */

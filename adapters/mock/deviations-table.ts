@@ -18,8 +18,9 @@ export function renderDeviationsTable(): string {
     '',
     '| id | area | ioredis-mock | handling | what the adapter does |',
     '|---|---|---|---|---|',
-    ...mockDeviations.map(({ id, area, deviation, handling, how }) =>
-      `| \`${id}\` | ${area} | ${cell(deviation)} | ${handling} | ${cell(how)} |`,
+    ...mockDeviations.map(
+      ({ id, area, deviation, handling, how }) =>
+        `| \`${id}\` | ${area} | ${cell(deviation)} | ${handling} | ${cell(how)} |`,
     ),
     '',
   ];

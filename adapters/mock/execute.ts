@@ -17,8 +17,9 @@ export function createMockContext(server: MockServer): MockContext {
 /**
  * Runs one command line on the mock with every emulation, as one step of the server: the
  * caller holds the server's lock. Runs the emulation, or checks arguments and key types
- * (WRONGTYPE) as Redis would and runs the mock's own command; then deletes a container the command emptied, and tells
- * WATCH which keys changed. A blocking pop here makes one try, as inside MULTI on Redis.
+ * (WRONGTYPE) as Redis would and runs the mock's own command; then deletes a container the
+ * command emptied, and tells WATCH which keys changed. A blocking pop here makes one try,
+ * as inside MULTI on Redis.
  */
 export async function execute(context: MockContext, args: string[]): Promise<unknown> {
   const command = (args[0] ?? '').toUpperCase();

@@ -9,12 +9,12 @@ export function globToRegExp(pattern: string): RegExp {
     const char = pattern[i] as string;
     if (char === '*') source += '.*';
     else if (char === '?') source += '.';
-    else if (char === '\\' && i + 1 < pattern.length) source += escape(pattern[++i] as string);
+    else if (char === '\\' && i + 1 < pattern.length) source += escapeChar(pattern[++i] as string);
     else if (char === '[') {
       const { regex, end } = characterClass(pattern, i + 1);
       source += regex;
       i = end;
-    } else source += escape(char);
+    } else source += escapeChar(char);
   }
   return new RegExp(`^${source}$`, 's');
 }
@@ -36,14 +36,14 @@ function characterClass(pattern: string, start: number): { regex: string; end: n
       let to = pattern[i + 2] as string;
       if (to === '\\' && i + 3 < pattern.length) to = pattern[++i + 2] as string;
       const [low, high] = char <= to ? [char, to] : [to, char];
-      parts.push(`${escape(low)}-${escape(high)}`);
+      parts.push(`${escapeChar(low)}-${escapeChar(high)}`);
       i += 2;
-    } else parts.push(escape(char));
+    } else parts.push(escapeChar(char));
   }
   if (parts.length === 0) return { regex: negate ? '[\\s\\S]' : '(?!)', end: i };
   return { regex: `[${negate ? '^' : ''}${parts.join('')}]`, end: i };
 }
 
-function escape(char: string): string {
+function escapeChar(char: string): string {
   return char.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 }

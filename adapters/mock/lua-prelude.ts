@@ -12,7 +12,8 @@ const typeTable = [...firstKeyTypes()].map(([command, type]) => `${command} = '$
  * right. It gives the mock's fengari VM what Redis' Lua has and the mock lacks:
  * - `redis.error_reply`, `redis.status_reply`, `redis.log`;
  * - `redis.call` that raises `{ err = "WRONGTYPE …" }` (Redis' text, not a JS error the
- *   mock loses) and checks key types first, and `redis.pcall` that returns `{ err = … }`;
+ *   mock loses), checks key types first and INCR's value (the mock adds to anything), and
+ *   `redis.pcall` that returns `{ err = … }`;
  * - `__kr`, which converts the return value as Redis does: numbers truncated to integers,
  *   `true` → 1, `false` → nil, `{ ok = s }` → s, `{ err = s }` → an error, tables → arrays
  *   up to the first nil (the mock keeps 3.7 and booleans, and cannot read other tables);
@@ -25,12 +26,16 @@ const PRELUDE = [
   'redis.log = function() end',
   'local __raw = redis.call',
   `local __types = { ${typeTable} }`,
+  'local __counters = { INCR = true, INCRBY = true, DECR = true, DECRBY = true }',
   'local function __fail(e) local text = string.gsub(tostring(e), "^%a*Error: ", "")',
   `if string.find(text, "does not contain a") or string.find(text, "is not a function") then return "${WRONGTYPE_MESSAGE}" end`,
-  `if string.find(text, "reading 'bind'") or string.find(text, "^Unsupported command") then return "ERR Unknown Redis command called from script" end`,
+  `if string.find(text, "reading 'bind'") or string.find(text, "^Unsupported command") then return "ERR Unknown Redis command called from script (or one the in-memory mock lacks)" end`,
   'if string.find(text, "^%u[%u_]+ ") then return text end return "ERR " .. text end',
   'local function __try(...) local want = __types[string.upper(tostring((...)))] local key = select(2, ...)',
   `if want and key ~= nil then local t = __raw("TYPE", key) if type(t) == "string" and t ~= "none" and t ~= want then return nil, "${WRONGTYPE_MESSAGE}" end end`,
+  'local name = string.upper(tostring((...)))',
+  'if __counters[name] and key ~= nil then local v = __raw("GET", key)',
+  `if type(v) == "string" and not (v == "0" or string.find(v, "^%-?[1-9]%d*$")) then return nil, "ERR value is not an integer or out of range" end end`,
   'local ok, result = pcall(__raw, ...) if ok then return result end return nil, __fail(result) end',
   'redis.call = function(...) local r, e = __try(...) if e then error({ err = e }) end return r end',
   'redis.pcall = function(...) local r, e = __try(...) if e then return { err = e } end return r end',

@@ -43,5 +43,7 @@ export function toCompileError(error: RedisCommandError, command: string): Redis
   const vm = /^ERR Error trying to loading or executing lua code string in VM: (.*)$/s.exec(error.message);
   if (!vm) return error;
   const detail = (vm[1] ?? '').replace(/^\[string ".*?"\]:(\d+):/s, 'user_script:$1:');
-  return new RedisCommandError('ERR', `ERR Error compiling script (new function): ${detail}`, command, { cause: error });
+  return new RedisCommandError('ERR', `ERR Error compiling script (new function): ${detail}`, command, {
+    cause: error,
+  });
 }

@@ -1,5 +1,5 @@
-import type { RawOutcome, RedisDriver } from '../core/driver.js';
 import { classifyReplyError } from '../core/classify-reply-error.js';
+import type { RawOutcome, RedisDriver } from '../core/driver.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
 import { isBlockingPop, parseBlockingPop, waitForPop } from './blocking-pops.js';

@@ -1,6 +1,6 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
-import { RedisError } from '../errors/redis-error.js';
 import { WrongTypeError } from '../errors/redis-command-error.js';
+import { RedisError } from '../errors/redis-error.js';
 import { UnsupportedCommandError } from '../errors/unsupported-command-error.js';
 
 /** Redis' own WRONGTYPE reply text. */
@@ -27,7 +27,8 @@ export function toRedisError(error: unknown, command: string): RedisError {
   if (error instanceof RedisError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith('Unsupported command')) return unsupported(command);
-  if (/does not contain a (list|set|sorted set)|\.\w+ is not a function/.test(message)) return wrongType(command, error);
+  if (/does not contain a (list|set|sorted set)|\.\w+ is not a function/.test(message))
+    return wrongType(command, error);
   if (/^[A-Z][A-Z_]+ /.test(message)) return classifyReplyError(message, command, error);
   return classifyReplyError(`ERR ${message}`, command, error);
 }

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import RedisMock from 'ioredis-mock';
 import { type CommandLock, createCommandLock } from './command-lock.js';
 import { createSubscriptionCounts, type SubscriptionCounts } from './subscription-counts.js';
@@ -29,21 +30,42 @@ const servers = new Map<string, MockServer>();
 
 /** The process-wide server called `name`, created on first use. */
 export function getMockServer(name: string): MockServer {
-  let server = servers.get(name);
-  if (!server) servers.set(name, (server = createMockServer(name)));
+  const existing = servers.get(name);
+  if (existing) return existing;
+  const server = createMockServer(name);
+  servers.set(name, server);
   return server;
 }
 
 function createMockServer(name: string): MockServer {
   // ioredis-mock shares one dataset per `host:port/db`; the host only names the server.
   const connect = () => new RedisMock({ host: `redis-katas-mock-${name}`, port: 6379, db: 0 });
+  const client = connect();
+  allowManyConnections(client);
   return {
     name,
-    client: connect(),
+    client,
     lock: createCommandLock(),
     scripts: new Map(),
     watches: createWatchRegistry(),
     subscriptions: createSubscriptionCounts(),
     connect,
   };
+}
+
+/**
+ * Every ioredis-mock instance listens on its server's key-change emitter, and every
+ * subscription on a channel emitter: more than 10 subscribers would print Node's
+ * MaxListenersExceededWarning, as if they leaked. These emitters are the mock's internals,
+ * so each is looked for and left alone when absent.
+ */
+function allowManyConnections(client: MockClient): void {
+  const internals = client as unknown as {
+    context?: { modifiedKeyEvents?: unknown };
+    channels?: unknown;
+    patternChannels?: unknown;
+  };
+  for (const emitter of [internals.context?.modifiedKeyEvents, internals.channels, internals.patternChannels]) {
+    if (emitter instanceof EventEmitter) emitter.setMaxListeners(0);
+  }
 }

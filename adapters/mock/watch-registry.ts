@@ -33,9 +33,9 @@ export function createWatchRegistry(): WatchRegistry {
     watch(state, key, expiresAt) {
       if (state.keys.has(key)) return;
       state.keys.set(key, expiresAt);
-      let states = watchers.get(key);
-      if (!states) watchers.set(key, (states = new Set()));
+      const states = watchers.get(key) ?? new Set<WatchState>();
       states.add(state);
+      watchers.set(key, states);
     },
     unwatch(state) {
       for (const key of state.keys.keys()) {

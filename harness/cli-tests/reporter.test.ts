@@ -10,66 +10,60 @@ import { type CliResult, createScratchWorkbook, type ScratchWorkbook } from './s
 // As vitest.config.ts has them; given on the command line here, which replaces the config's.
 const reporters = ['--reporter=default', '--reporter=./harness/reporters/kata-reporter.ts'];
 
-describe('pnpm test, for a learner who solved step 1 of kata 01 and got kata 02 wrong', () => {
-  let workbook: ScratchWorkbook;
-  let result: CliResult;
-  beforeAll(async () => {
-    workbook = createScratchWorkbook({
-      'katas/01-counter/counter.ts': counterStep1Solved,
-      'katas/02-greeter/greeter.ts': greeterWrong,
-    });
-    result = await workbook.run('test.ts', ['katas/01-counter', 'katas/02-greeter', '--project', 'mock', ...reporters]);
-  });
-  afterAll(() => workbook.remove());
+const started = createScratchWorkbook({
+  'katas/01-counter/counter.ts': counterStep1Solved,
+  'katas/02-greeter/greeter.ts': greeterWrong,
+});
+const finished = createScratchWorkbook({ 'katas/01-counter/counter.ts': counterSolution });
+let startedRun: CliResult;
+let finishedRun: CliResult;
 
+beforeAll(async () => {
+  [startedRun, finishedRun] = await Promise.all([
+    started.run('test.ts', ['katas/01-counter', 'katas/02-greeter', '--project', 'mock', ...reporters]),
+    finished.run('test.ts', ['katas/01-counter', '--project', 'mock', ...reporters]),
+  ]);
+});
+afterAll(() => {
+  started.remove();
+  finished.remove();
+});
+
+describe('pnpm test, for a learner who solved step 1 of kata 01 and got kata 02 wrong', () => {
   it("keeps Vitest's own output, then adds the katas'", () => {
-    expect(result.stdout).toContain('Tests  2 failed | 2 passed (4)');
-    expect(result.stdout.indexOf('kata 01-counter · 1 of 2 steps green')).toBeGreaterThan(
-      result.stdout.indexOf('Tests  2 failed'),
+    expect(startedRun.stdout).toContain('Tests  2 failed | 2 passed (4)');
+    expect(startedRun.stdout.indexOf('kata 01-counter · 1 of 2 steps green')).toBeGreaterThan(
+      startedRun.stdout.indexOf('Tests  2 failed'),
     );
   });
 
   it('says "not started yet" for a NotImplementedError, with the README section and the hint command', () => {
-    expect(result.stdout).toContain('✓ step 1 · increment');
-    expect(result.stdout).toContain('○ step 2 · reset: not started yet');
-    expect(result.stdout).toContain('read katas/01-counter/README.md, "Step 2" · hint: pnpm kata hint 01 2');
+    expect(startedRun.stdout).toContain('✓ step 1 · increment');
+    expect(startedRun.stdout).toContain('○ step 2 · reset: not started yet');
+    expect(startedRun.stdout).toContain('read katas/01-counter/README.md, "Step 2" · hint: pnpm kata hint 01 2');
   });
 
   it('names a step failing on an assertion, its first error and its hint command', () => {
-    expect(result.stdout).toContain('✗ step 1 · greet: 1 of 1 tests failing');
-    expect(result.stdout).toContain("expected 'Hi' to be 'Hello, Ada!'");
-    expect(result.stdout).toContain('stuck? pnpm kata hint 02 1');
+    expect(startedRun.stdout).toContain('✗ step 1 · greet: 1 of 1 tests failing');
+    expect(startedRun.stdout).toContain("expected 'Hi' to be 'Hello, Ada!'");
+    expect(startedRun.stdout).toContain('stuck? pnpm kata hint 02 1');
   });
 
-  it('keeps the exit code of a failing run', () => {
-    expect(result.code).toBe(1);
+  it('keeps the exit code of a failing run, and records the progress', () => {
+    expect(startedRun.code).toBe(1);
+    expect(JSON.parse(started.read('.katas/progress.json')).katas['01-counter'].stepsPassed).toEqual([1]);
   });
 });
 
 describe('pnpm test katas/01-counter, when the whole kata turns green', () => {
-  let workbook: ScratchWorkbook;
-  let first: CliResult;
-  let second: CliResult;
-  beforeAll(async () => {
-    workbook = createScratchWorkbook({ 'katas/01-counter/counter.ts': counterSolution });
-    first = await workbook.run('test.ts', ['katas/01-counter', '--project', 'mock', ...reporters]);
-    second = await workbook.run('test.ts', ['katas/01-counter', '--project', 'mock', ...reporters]);
-  });
-  afterAll(() => workbook.remove());
-
   it('sums up what was learned, from the README', () => {
-    expect(first.stdout).toContain('✓ kata 01-counter is green: all 2 steps.');
-    expect(first.stdout).toContain('What you learned:\n  - INCR counts atomically.');
+    expect(finishedRun.stdout).toContain('✓ kata 01-counter is green: all 2 steps.');
+    expect(finishedRun.stdout).toContain('What you learned:\n  - INCR counts atomically.');
   });
 
   it('gives the commands to compare with the reference, and the next kata', () => {
-    expect(first.stdout).toContain('pnpm kata diff 01');
-    expect(first.stdout).toContain('pnpm test:solutions katas/01-counter');
-    expect(first.stdout).toContain('Next: kata 02-greeter → pnpm kata watch 02');
-  });
-
-  it('says it in one line the next time', () => {
-    expect(second.stdout).toContain('✓ kata 01-counter is green: all 2 steps. Compare: pnpm kata diff 01');
-    expect(second.stdout).not.toContain('What you learned');
+    expect(finishedRun.stdout).toContain('pnpm kata diff 01');
+    expect(finishedRun.stdout).toContain('pnpm test:solutions katas/01-counter');
+    expect(finishedRun.stdout).toContain('Next: kata 02-greeter → pnpm kata watch 02');
   });
 });

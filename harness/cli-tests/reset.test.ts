@@ -35,6 +35,7 @@ describe('pnpm kata reset <kata>', () => {
     expect(result.stdout).toContain('katas/01-counter/counter.ts');
     expect(result.stdout).toContain('Reset? [y/N]');
     expect(result.stdout).toContain('Nothing changed.');
+    expect(result.code).toBe(0);
     expect(workbook.read('katas/01-counter/counter.ts')).toBe(learnerWork);
   });
 
@@ -56,6 +57,15 @@ describe('pnpm kata reset <kata>', () => {
     expect(workbook.read('katas/01-counter/counter.spec.ts')).toBe('// a learner edited the spec\n');
     expect(workbook.read('katas/02-greeter/greeter.ts')).toBe('// kata 02 work\n');
     expect(workbook.read('solutions/01-counter/counter.ts')).toBe('// edited solution\n');
+  });
+
+  it('refuses to guess when a script gives no answer', async () => {
+    workbook.write({ 'katas/01-counter/counter.ts': learnerWork });
+    const result = await workbook.run('kata.ts', ['reset', '01']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('add --yes');
+    expect(workbook.read('katas/01-counter/counter.ts')).toBe(learnerWork);
+    await workbook.run('kata.ts', ['reset', '01', '--yes']);
   });
 
   it('has nothing to do the second time', async () => {

@@ -10,15 +10,26 @@ import { type CliResult, createScratchWorkbook, type ScratchWorkbook } from './s
 // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour codes.
 const ANSI = /\u001b\[/;
 
-function scenario(files: Record<string, string>) {
-  const state = {} as { workbook: ScratchWorkbook; result: CliResult };
-  beforeAll(async () => {
-    state.workbook = createScratchWorkbook(files);
-    state.result = await state.workbook.run('kata.ts', []);
-  });
+interface Scenario {
+  workbook: ScratchWorkbook;
+  result: CliResult;
+}
+
+const scenarios: Promise<void>[] = [];
+
+/** A learner's workbook, and `pnpm kata` run in it; every scenario of the file runs at once. */
+function scenario(files: Record<string, string>): Scenario {
+  const state = { workbook: createScratchWorkbook(files) } as Scenario;
+  scenarios.push(
+    state.workbook.run('kata.ts', []).then((result) => {
+      state.result = result;
+    }),
+  );
   afterAll(() => state.workbook.remove());
   return state;
 }
+
+beforeAll(() => Promise.all(scenarios));
 
 describe('pnpm kata, for a newcomer', () => {
   const run = scenario({});
@@ -66,6 +77,12 @@ describe('pnpm kata, for a learner who solved step 1 of kata 01 and broke the st
   it('marks kata 02 broken instead of crashing', () => {
     expect(run.result.code).toBe(0);
     expect(run.result.stdout).toMatch(/02\s+greeter\s+0\/1\s+broken: a file does not load/);
+  });
+
+  it('gives the hint of the step the run stopped at, without running the specs again', async () => {
+    const hint = await run.workbook.run('kata.ts', ['hint', '01']);
+    expect(hint.stdout).toContain('Kata 01-counter · step 2 · Reset\nHint 1 of 2:\n\n  Back to where it started.');
+    expect(hint.stderr).not.toContain('Running');
   });
 
   it('puts the broken file first: which line of which file, no stack trace, how to get the starter back', () => {

@@ -54,6 +54,10 @@ async function main(): Promise<number> {
       return (await import('./doctor.js')).doctor(root);
     case 'serve': {
       const { parseServeArguments, serve } = await import('./serve.js');
+      if (!argv.some((arg) => !arg.startsWith('-'))) {
+        const { listKatas, UnknownKataError } = await import('../katas/find-kata.js');
+        throw new UnknownKataError('', listKatas(root));
+      }
       await serve(root, parseServeArguments(argv));
       return 0;
     }

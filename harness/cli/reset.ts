@@ -17,20 +17,20 @@ export function backupFolder(kataId: string): string {
   return `.katas/reset-backup/${kataId}`;
 }
 
-async function confirm(question: string): Promise<boolean> {
+/** The learner's answer to `question`; `undefined` when stdin closes without one (a script). */
+async function ask(question: string): Promise<string | undefined> {
   const readline = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    const answer = await Promise.race([
+    return await Promise.race([
       readline.question(question),
-      new Promise<string>((resolve) => readline.once('close', () => resolve(''))),
+      new Promise<undefined>((resolve) => readline.once('close', () => resolve(undefined))),
     ]);
-    return /^y(es)?$/i.test(answer.trim());
   } finally {
     readline.close();
   }
 }
 
-/** Restores the starter files; exit code 1 when not confirmed. */
+/** Restores the starter files after a yes; exit code 1 when there was no answer to the question. */
 export async function reset(root: string, kataQuery: string | undefined, yes: boolean): Promise<number> {
   const kata = requireKata(root, kataQuery);
   const changed = pristineStarters(root, kata).filter((file) => {
@@ -43,9 +43,16 @@ export async function reset(root: string, kataQuery: string | undefined, yes: bo
   }
   console.log(`These files of kata ${kata.id} go back to their starter version:`);
   for (const file of changed) console.log(`  ${file.path}`);
-  if (!yes && !(await confirm('Your changes to them are replaced (a copy is kept). Reset? [y/N] '))) {
-    console.log('Nothing changed. (`--yes` skips the question.)');
-    return 1;
+  if (!yes) {
+    const answer = await ask('Your changes to them are replaced (a copy is kept). Reset? [y/N] ');
+    if (answer === undefined) {
+      console.error('\nNo answer, nothing changed: add --yes to reset without the question.');
+      return 1;
+    }
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      console.log('Nothing changed.');
+      return 0;
+    }
   }
   const backup = backupFolder(kata.id);
   for (const file of changed) {

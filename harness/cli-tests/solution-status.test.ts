@@ -1,0 +1,22 @@
+/** `pnpm kata status --solution`, the instructor's table: solutions/, every backend that runs here. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type CliResult, createScratchWorkbook } from './scratch-workbook.js';
+
+const workbook = createScratchWorkbook();
+let result: CliResult;
+beforeAll(async () => {
+  result = await workbook.run('kata.ts', ['status', '--solution']);
+});
+afterAll(() => workbook.remove());
+
+it('shows the table for solutions/, a column per backend', () => {
+  expect(result.stdout).toMatch(/#\s+kata\s+mock\s+ioredis\s+node-redis\s+state/);
+  expect(result.stdout).toMatch(/01\s+counter\s+2\/2\s/);
+  expect(result.stdout).toMatch(/02\s+greeter\s+1\/1\s/);
+  expect(result.stdout).toContain('Every reference solution is green.');
+  expect(result.code).toBe(0);
+});
+
+it('leaves the learner progress alone', () => {
+  expect(() => workbook.read('.katas/progress.json')).toThrow();
+});
