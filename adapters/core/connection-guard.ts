@@ -58,10 +58,12 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     const reason = describeConnectionFailure(error);
     // Keep a telling reason (refused, not Redis) over the generic one that follows it.
     if (reason !== connectionLost || lastFailure === undefined) lastFailure = reason;
+    readyWaiters.shorten(knownDownWaitMs);
   });
   // Both clients emit 'reconnecting' as soon as a connection drops: from then on it is known down.
   events.on('reconnecting', () => {
     lastFailure ??= connectionLost;
+    readyWaiters.shorten(knownDownWaitMs);
   });
   events.on('ready', () => {
     lastFailure = undefined;

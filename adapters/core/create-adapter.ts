@@ -1,9 +1,9 @@
 import type { RedisAdapter } from '../redis-adapter.js';
 import { bindCommands } from './bind-commands.js';
 import { createBlockingConnection } from './blocking-connection.js';
+import { type CommandMonitor, monitorDriver } from './command-monitor.js';
 import { createBatch } from './create-batch.js';
 import { defineScript } from './define-script.js';
-import { type CommandMonitor, monitorDriver } from './command-monitor.js';
 import type { RedisDriver } from './driver.js';
 import { runWatchTransaction } from './watch-transaction.js';
 

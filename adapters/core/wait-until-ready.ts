@@ -13,33 +13,45 @@ export interface ReadyWaiters {
   notify(): void;
   /** Wakes every waiter with the current state and makes later waits return at once (on close). */
   release(): void;
+  /** The connection just failed: no waiter waits longer than `ms` from now. */
+  shorten(ms: number): void;
 }
 
 export function createReadyWaiters(isReady: () => boolean): ReadyWaiters {
-  const waiters = new Set<() => void>();
+  const waiters = new Map<() => void, (ms: number) => void>();
   let released = false;
   const wakeAll = () => {
-    for (const wake of [...waiters]) wake();
+    for (const wake of [...waiters.keys()]) wake();
   };
   return {
     wait(ms) {
       if (isReady()) return Promise.resolve(true);
       if (released) return Promise.resolve(false);
       return new Promise((resolve) => {
+        const deadline = Date.now() + Math.max(0, ms);
+        const giveUp = () => {
+          waiters.delete(wake);
+          resolve(!released && isReady());
+        };
+        let timer = setTimeout(giveUp, Math.max(0, ms));
         const wake = () => {
           if (!released && !isReady()) return;
           clearTimeout(timer);
           waiters.delete(wake);
           resolve(!released && isReady());
         };
-        const timer = setTimeout(() => {
-          waiters.delete(wake);
-          resolve(!released && isReady());
-        }, Math.max(0, ms));
-        waiters.add(wake);
+        const shorten = (limit: number) => {
+          if (Date.now() + limit >= deadline) return;
+          clearTimeout(timer);
+          timer = setTimeout(giveUp, limit);
+        };
+        waiters.set(wake, shorten);
       });
     },
     notify: wakeAll,
+    shorten(ms) {
+      for (const shorten of [...waiters.values()]) shorten(ms);
+    },
     release() {
       released = true;
       wakeAll();

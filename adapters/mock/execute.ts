@@ -1,5 +1,6 @@
 import { checkArguments } from './argument-checks.js';
 import { isBlockingPop, parseBlockingPop } from './blocking-pops.js';
+import { checkArity } from './command-arity.js';
 import { dispatch } from './dispatch.js';
 import { deleteIfEmpty, emptyingCommands } from './empty-keys.js';
 import { emulations } from './emulations.js';
@@ -23,6 +24,7 @@ export function createMockContext(server: MockServer): MockContext {
  */
 export async function execute(context: MockContext, args: string[]): Promise<unknown> {
   const command = (args[0] ?? '').toUpperCase();
+  checkArity(args);
   if (isBlockingPop(command)) return parseBlockingPop(command, args).attempt(context);
   const emulation = emulations[command];
   let reply: unknown;

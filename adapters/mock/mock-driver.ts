@@ -1,9 +1,11 @@
+import { execAbortError } from '../core/batch-outcomes.js';
 import { classifyReplyError } from '../core/classify-reply-error.js';
 import type { RawOutcome, RedisDriver } from '../core/driver.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
 import { isBlockingPop, parseBlockingPop, waitForPop } from './blocking-pops.js';
 import { mockCapabilities } from './capabilities.js';
+import { checkArity } from './command-arity.js';
 import { dispatch } from './dispatch.js';
 import { createMockContext, execute } from './execute.js';
 import { toRedisError } from './mock-errors.js';
@@ -16,6 +18,18 @@ import { createMockSubscriber } from './mock-subscriber.js';
  * step for every mock connection of this process. Each connection has its own WATCH state
  * and its own closed state; `duplicate()` opens another.
  */
+/** The error of the first command Redis would refuse to queue, if any. */
+function firstRefusedCommand(commands: string[][]): Error | undefined {
+  for (const args of commands) {
+    try {
+      checkArity(args);
+    } catch (error) {
+      return error as Error;
+    }
+  }
+  return undefined;
+}
+
 export function createMockDriver(server: MockServer): RedisDriver {
   const context = createMockContext(server);
   const watch = server.watches.create();
@@ -61,6 +75,9 @@ export function createMockDriver(server: MockServer): RedisDriver {
         if (kind === 'multi') {
           const conflict = server.watches.conflicts(watch, Date.now());
           server.watches.unwatch(watch);
+          // Redis refuses a malformed command while queuing it; EXEC then runs nothing.
+          const refused = firstRefusedCommand(commands);
+          if (refused) throw execAbortError(refused);
           if (conflict) throw new WatchConflictError();
         }
         const outcomes: RawOutcome[] = [];

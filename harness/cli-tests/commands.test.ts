@@ -3,9 +3,12 @@
  * names, help. They run concurrently: only the hint ladder writes, and only it reads what
  * it wrote.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { counterStep1Solved } from './fixture-katas.js';
-import { createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+import { CLI_TIMEOUT_MS, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+
+// Real processes, and real Vitest runs, on a machine that may be busy.
+vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
 
 let workbook: ScratchWorkbook;
 beforeAll(() => {

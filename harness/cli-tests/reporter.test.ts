@@ -3,22 +3,28 @@
  * under Vitest's output, the step of each failure and its hint command; when the whole
  * kata turns green, what was learned, how to compare, and the next kata.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { counterSolution, counterStep1Solved, greeterWrong } from './fixture-katas.js';
-import { type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+import { CLI_TIMEOUT_MS, type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+
+// Real processes, and real Vitest runs, on a machine that may be busy.
+vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
 
 // As vitest.config.ts has them; given on the command line here, which replaces the config's.
 const reporters = ['--reporter=default', '--reporter=./harness/reporters/kata-reporter.ts'];
 
-const started = createScratchWorkbook({
-  'katas/01-counter/counter.ts': counterStep1Solved,
-  'katas/02-greeter/greeter.ts': greeterWrong,
-});
-const finished = createScratchWorkbook({ 'katas/01-counter/counter.ts': counterSolution });
+let started: ScratchWorkbook;
+let finished: ScratchWorkbook;
 let startedRun: CliResult;
 let finishedRun: CliResult;
 
+// Both learners at once: two processes, on the machine's other core.
 beforeAll(async () => {
+  started = createScratchWorkbook({
+    'katas/01-counter/counter.ts': counterStep1Solved,
+    'katas/02-greeter/greeter.ts': greeterWrong,
+  });
+  finished = createScratchWorkbook({ 'katas/01-counter/counter.ts': counterSolution });
   [startedRun, finishedRun] = await Promise.all([
     started.run('test.ts', ['katas/01-counter', 'katas/02-greeter', '--project', 'mock', ...reporters]),
     finished.run('test.ts', ['katas/01-counter', '--project', 'mock', ...reporters]),

@@ -5,9 +5,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { counterStarter, counterStep1Solved } from './fixture-katas.js';
-import { createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+import { CLI_TIMEOUT_MS, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+
+// Real processes, and real Vitest runs, on a machine that may be busy.
+vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
 
 const fixedStarter = `// Kata 01: write both functions.\n${counterStarter}`;
 const learnerWork = counterStep1Solved.replace('return _value + 1;', 'return _value + 1; // mine');

@@ -10,9 +10,13 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Files, fixtureKatas } from './fixture-katas.js';
 
+/** How long a test may wait for the CLI: each call is a process, some start a Vitest run. */
+export const CLI_TIMEOUT_MS = 90_000;
+
 const workbook = fileURLToPath(new URL('../..', import.meta.url));
 const copied = ['adapters', 'harness', 'server-kit', 'package.json', 'tsconfig.json', 'vitest.config.ts'];
 
+/** A copy of the workbook to play the learner in. */
 export interface ScratchWorkbook {
   root: string;
   /** Runs `tsx harness/cli/<script> …args` there; resolves with its exit code and output. */
@@ -26,6 +30,7 @@ export interface ScratchWorkbook {
   remove(): void;
 }
 
+/** What a finished command said. */
 export interface CliResult {
   code: number | null;
   stdout: string;

@@ -1,10 +1,14 @@
 /** `pnpm kata status --solution`, the instructor's table: solutions/, every backend that runs here. */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type CliResult, createScratchWorkbook } from './scratch-workbook.js';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { CLI_TIMEOUT_MS, type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
 
-const workbook = createScratchWorkbook();
+// Real processes, and real Vitest runs, on a machine that may be busy.
+vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
+
+let workbook: ScratchWorkbook;
 let result: CliResult;
 beforeAll(async () => {
+  workbook = createScratchWorkbook();
   result = await workbook.run('kata.ts', ['status', '--solution']);
 });
 afterAll(() => workbook.remove());

@@ -3,9 +3,12 @@
  * learner who solved step 1 of kata 01 and broke the starter file of kata 02. One real
  * run of the specs per scenario.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { counterStep1Solved, greeterBroken } from './fixture-katas.js';
-import { type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+import { CLI_TIMEOUT_MS, type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
+
+// Real processes, and real Vitest runs, on a machine that may be busy.
+vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for colour codes.
 const ANSI = /\u001b\[/;
@@ -15,21 +18,20 @@ interface Scenario {
   result: CliResult;
 }
 
-const scenarios: Promise<void>[] = [];
+const scenarios: (() => Promise<void>)[] = [];
 
-/** A learner's workbook, and `pnpm kata` run in it; every scenario of the file runs at once. */
+/** A learner's workbook, and `pnpm kata` run in it; the scenarios of the file run at once. */
 function scenario(files: Record<string, string>): Scenario {
-  const state = { workbook: createScratchWorkbook(files) } as Scenario;
-  scenarios.push(
-    state.workbook.run('kata.ts', []).then((result) => {
-      state.result = result;
-    }),
-  );
-  afterAll(() => state.workbook.remove());
+  const state = {} as Scenario;
+  scenarios.push(async () => {
+    state.workbook = createScratchWorkbook(files);
+    state.result = await state.workbook.run('kata.ts', []);
+  });
+  afterAll(() => state.workbook?.remove());
   return state;
 }
 
-beforeAll(() => Promise.all(scenarios));
+beforeAll(() => Promise.all(scenarios.map((start) => start())));
 
 describe('pnpm kata, for a newcomer', () => {
   const run = scenario({});

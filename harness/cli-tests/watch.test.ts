@@ -4,15 +4,18 @@
  * and says it is done.
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { counterSolution, counterStep1Solved } from './fixture-katas.js';
-import { createScratchWorkbook, type ScratchWorkbook, stop } from './scratch-workbook.js';
+import { CLI_TIMEOUT_MS, createScratchWorkbook, type ScratchWorkbook, stop } from './scratch-workbook.js';
+
+// Real processes, and real Vitest runs, on a machine that may be busy.
+vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
 
 let workbook: ScratchWorkbook;
 let watcher: ChildProcessWithoutNullStreams;
 let output = '';
 
-function waitFor(text: string, timeoutMs = 30_000): Promise<void> {
+function waitFor(text: string, timeoutMs = CLI_TIMEOUT_MS - 5000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "${text}" within ${timeoutMs} ms in:\n${output}`)), timeoutMs);
     const check = () => {
@@ -42,11 +45,11 @@ it('moves the focus past a green step by itself', async () => {
   expect(output).toContain('✓ step 1 is green: moving on to step 2 · reset');
   expect(output).toContain('Test name pattern: /^step 2\\b/');
   expect(output).toContain('Stuck? pnpm kata hint 01 2');
-}, 40_000);
+});
 
 it('runs the whole kata when the last step turns green, and says what comes next', async () => {
   workbook.write({ 'katas/01-counter/counter.ts': counterSolution });
   await waitFor('Next: kata 02-greeter');
   expect(output).toContain('✓ step 2 is green, the last one: running the whole kata');
   expect(output).toContain('✓ kata 01-counter is green: all 2 steps.');
-}, 40_000);
+});

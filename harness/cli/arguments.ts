@@ -1,5 +1,6 @@
 /** The `kata` commands' arguments: positionals, and `--flags` checked against what a command accepts. */
 
+/** A command's words and its flags. */
 export interface Arguments {
   positionals: string[];
   flags: Set<string>;

@@ -23,8 +23,9 @@ export function nextThing(statuses: KataStatus[], paint: Paint): string[] {
     statuses.find((status) => status.state === 'in-progress') ??
     statuses.find((status) => status.state === 'not-started');
   if (!open) {
-    if (statuses.length === 0) return ['No katas here yet.'];
-    return ['Every kata is green. Compare yours with the reference: pnpm kata diff <kata>.'];
+    if (statuses.every((status) => status.state === 'empty')) return ['No kata has steps yet.'];
+    const soFar = statuses.some((status) => status.state === 'empty') ? ' written so far' : '';
+    return [`Every kata${soFar} is green. Compare yours with the reference: pnpm kata diff <kata>.`];
   }
   const { kata } = open;
   const step = currentStep(open);

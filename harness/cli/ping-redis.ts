@@ -6,6 +6,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
 
+/** `ok`, or why not, in words for the learner. */
 export type PingResult = { ok: true } | { ok: false; reason: string };
 
 function command(...args: string[]): string {

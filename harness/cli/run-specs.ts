@@ -12,6 +12,7 @@ import type { KataInfo } from '../katas/find-kata.js';
 import type { RunOutcomes } from '../reporters/spec-outcomes.js';
 import type { SpecTarget } from './vitest-arguments.js';
 
+/** Which katas to run, against whose code, on which backends. */
 export interface RunSpecsOptions {
   root: string;
   katas: KataInfo[];

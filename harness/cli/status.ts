@@ -19,6 +19,7 @@ type Paint = (style: Style, text: string) => string;
 const backendNames = ['mock', 'ioredis', 'node-redis'] as const;
 
 const stateStyle: Record<KataStatus['state'], [Style, string]> = {
+  empty: ['dim', 'on its way (no steps yet)'],
   'not-started': ['dim', 'not started'],
   'in-progress': ['yellow', 'in progress'],
   done: ['green', 'done'],
@@ -34,13 +35,14 @@ export async function learnerStatus(root: string): Promise<number> {
   const statuses = katas.map((kata) => summarizeKata(kata, readKataReadme(root, kata.id), outcomes));
   const rows = statuses.map((status) => {
     const [style, label] = stateStyle[status.state];
-    const steps = `${stepsPassed(status)}/${status.steps.length}`;
+    const steps = status.state === 'empty' ? '—' : `${stepsPassed(status)}/${status.steps.length}`;
     return [status.kata.id.slice(0, 2), status.kata.name, steps, paint(style, label)];
   });
   const table = columns([['#', 'kata', 'steps', 'state'], ...rows]).map((line) => `  ${line}`);
   console.log([paint('bold', 'Your katas (your code in katas/, run just now on the mock)'), ...table, ''].join('\n'));
   console.log(nextThing(statuses, paint).join('\n'));
-  writeProgress(root, statuses.reduce(recordRun, readProgress(root)));
+  const written = statuses.filter((status) => status.state !== 'empty');
+  writeProgress(root, written.reduce(recordRun, readProgress(root)));
   console.log(paint('dim', `\nProgress saved in ${PROGRESS_FILE} (commit it to keep it on another machine).`));
   return 0;
 }
@@ -80,6 +82,12 @@ function solutionRow(
       : undefined,
   );
   const statuses = perBackend.filter((status) => status !== undefined);
+  if (statuses.every((status) => status.state === 'empty')) {
+    return {
+      cells: [kata.id.slice(0, 2), kata.name, ...backendNames.map(() => '—'), paint('dim', 'on its way')],
+      green: true,
+    };
+  }
   const green = statuses.length > 0 && statuses.every((status) => status.state === 'done');
   const cells = perBackend.map((status) =>
     status ? `${stepsPassed(status)}/${status.steps.length}${status.state === 'broken' ? ' !' : ''}` : '—',

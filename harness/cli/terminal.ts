@@ -12,6 +12,7 @@ const codes = {
   cyan: [36, 39],
 } as const;
 
+/** What `painter` can do to a text. */
 export type Style = keyof typeof codes;
 
 /** Whether to colour what is written to `stream`. */

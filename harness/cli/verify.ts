@@ -32,7 +32,14 @@ function checkSolutions(report: string): void {
   run(
     'solutions · every backend',
     'vitest',
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      '--reporter=./harness/matrix/matrix-reporter.ts',
+      '--outputFile.matrix=reports/verify-matrix-results.json',
+    ],
     {
       KATA_TARGET: 'solutions',
     },
@@ -84,8 +91,15 @@ if (source.kind === 'none') {
 mkdirSync('reports', { recursive: true });
 gate('typecheck', 'tsc', ['--noEmit']);
 gate('lint', 'biome', ['check', '.']);
+gate('workflow lint · actionlint', 'tsx', ['harness/matrix/lint-workflows.ts']);
 checkSolutions('reports/verify-solutions.json');
 checkStarters('reports/verify-starters.json');
+gate('adapter matrix · parity gate', 'tsx', [
+  'harness/matrix/matrix.ts',
+  '--from',
+  'reports/verify-matrix-results.json',
+  '--no-summary',
+]);
 
 console.log('\n── verify ──');
 for (const problem of problems) console.log(`✗ ${problem}`);

@@ -10,7 +10,7 @@ import { readKataReadme } from '../katas/kata-readme.js';
 import { specStepNumbers } from '../katas/spec-steps.js';
 import { readProgress } from '../progress/progress-file.js';
 import { kataProgress } from '../progress/record-progress.js';
-import { vitestBin } from './run-specs.js';
+import { hasSpecs, vitestBin } from './run-specs.js';
 
 /** Step numbers named by the kata's README or its specs, in order. */
 export function knownSteps(root: string, kata: KataInfo): number[] {
@@ -24,6 +24,7 @@ export function knownSteps(root: string, kata: KataInfo): number[] {
 /** Runs Vitest in watch mode until the learner quits; resolves with its exit code. */
 export function watch(root: string, kataQuery: string | undefined, all: boolean): Promise<number> {
   const kata = requireKata(root, kataQuery);
+  if (!hasSpecs(root, kata)) throw new Error(`Kata ${kata.id} has no specs yet: it is on its way.`);
   const passed = kataProgress(readProgress(root), kata.id).stepsPassed;
   const first = knownSteps(root, kata).find((step) => !passed.includes(step));
   const focus = all || first === undefined ? undefined : first;

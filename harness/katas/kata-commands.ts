@@ -6,6 +6,7 @@ export function shortId(kata: KataInfo): string {
   return kata.id.slice(0, 2);
 }
 
+/** `pnpm …` command lines, one per thing a learner may do next. */
 export const commands = {
   status: () => 'pnpm kata',
   watch: (kata: KataInfo) => `pnpm kata watch ${shortId(kata)}`,

@@ -68,7 +68,7 @@ describe('greenLines', () => {
 
   it('says it in one line the next times', () => {
     expect(greenLines(status, ['SET with EX'], undefined, plain, false)).toEqual([
-      '✓ kata 01-simple-cache is green: all 1 steps. Compare: pnpm kata diff 01 · That was the last kata in katas/.',
+      '✓ kata 01-simple-cache is green: all 1 steps. Compare: pnpm kata diff 01 · No other kata has steps yet: this was the last one so far.',
     ]);
   });
 });

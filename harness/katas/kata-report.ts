@@ -61,7 +61,7 @@ export function greenLines(
   const { kata } = status;
   const nextLine = next
     ? `Next: kata ${next.id} → ${paint('cyan', commands.watch(next))} (read ${readmeSection(next)})`
-    : 'That was the last kata in katas/.';
+    : 'No other kata has steps yet: this was the last one so far.';
   const headline = `${paint('green', '✓')} ${paint('bold', `kata ${kata.id} is green`)}: all ${status.steps.length} steps.`;
   if (!firstTime) return [`${headline} Compare: ${commands.diff(kata)} · ${nextLine}`];
   return [

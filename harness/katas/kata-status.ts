@@ -11,8 +11,10 @@ import { parseStepTitle } from './step-title.js';
 /** `not-run`: none of the step's tests ran (filtered out, or its spec file did not load). */
 export type StepState = 'passed' | 'failing' | 'not-started' | 'not-run';
 
-export type KataState = 'not-started' | 'in-progress' | 'done' | 'broken';
+/** `broken`: a spec file of the kata did not load; `empty`: no steps yet (a kata on its way). */
+export type KataState = 'empty' | 'not-started' | 'in-progress' | 'done' | 'broken';
 
+/** One step, as the run left it. */
 export interface StepStatus {
   number: number;
   title: string;
@@ -25,6 +27,7 @@ export interface StepStatus {
   firstError?: string;
 }
 
+/** One kata, as the run left it. */
 export interface KataStatus {
   kata: KataInfo;
   /** Every step named by the specs or the README, in order. */
@@ -71,6 +74,7 @@ function summarizeStep(number: number, title: string, specs: SpecOutcome[]): Ste
 
 function kataState(steps: StepStatus[], broken: BrokenSpecFile[]): KataState {
   if (broken.length > 0) return 'broken';
+  if (steps.length === 0) return 'empty';
   if (steps.length > 0 && steps.every((step) => step.state === 'passed')) return 'done';
   const untouched = steps.every((step) => step.state === 'not-started' || step.state === 'not-run');
   return untouched ? 'not-started' : 'in-progress';

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KataInfo } from './find-kata.js';
+import { readKataReadme } from './kata-readme.js';
 
 /** Step numbers of `describe('step N · …')` in the kata's spec files, in order, each once. */
 export function specStepNumbers(root: string, kata: KataInfo): number[] {
@@ -13,4 +14,9 @@ export function specStepNumbers(root: string, kata: KataInfo): number[] {
       numbers.add(Number(match[1]));
   }
   return [...numbers].sort((a, b) => a - b);
+}
+
+/** Whether the kata has any step yet, in its specs or its README (a kata "on its way" has none). */
+export function hasSteps(root: string, kata: KataInfo): boolean {
+  return specStepNumbers(root, kata).length > 0 || readKataReadme(root, kata.id).steps.length > 0;
 }

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { KataStatus, StepState } from '../katas/kata-status.js';
 import { emptyProgress, readProgress, writeProgress } from './progress-file.js';
 import { forgetKata, recordHint, recordRun } from './record-progress.js';
@@ -44,8 +44,10 @@ describe('recordRun', () => {
 });
 
 describe('the progress file', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kata-progress-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
   it('round-trips, in a stable order, with hints and a forgotten kata', () => {
-    const root = mkdtempSync(join(tmpdir(), 'kata-progress-'));
     let progress = recordRun(emptyProgress(), status(['passed', 'not-started'], 'in-progress'));
     progress = recordHint(progress, '02-sessions', 3, 2);
     progress = recordHint(progress, kata.id, 2, 1);
@@ -58,6 +60,6 @@ describe('the progress file', () => {
   });
 
   it('reads a missing or damaged file as empty', () => {
-    expect(readProgress(mkdtempSync(join(tmpdir(), 'kata-progress-')))).toEqual(emptyProgress());
+    expect(readProgress(join(root, 'nowhere'))).toEqual(emptyProgress());
   });
 });

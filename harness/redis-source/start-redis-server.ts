@@ -34,8 +34,18 @@ export async function startRedisServer(binary: string, port?: number): Promise<S
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
   });
+  // Never outlive the process that started it, even when that process is stopped early.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   await waitUntilListening(child, chosenPort, () => stderr);
-  return { url: `redis://127.0.0.1:${chosenPort}`, port: chosenPort, stop: () => stopProcess(child) };
+  return {
+    url: `redis://127.0.0.1:${chosenPort}`,
+    port: chosenPort,
+    stop: async () => {
+      process.off('exit', killOnExit);
+      await stopProcess(child);
+    },
+  };
 }
 
 async function waitUntilListening(child: ChildProcess, port: number, stderr: () => string): Promise<void> {

@@ -9,14 +9,20 @@
  */
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { painter } from '../cli/terminal.js';
-import { listKatas } from '../katas/find-kata.js';
+import { type KataInfo, listKatas } from '../katas/find-kata.js';
 import { readKataReadme } from '../katas/kata-readme.js';
 import { greenLines, progressLines } from '../katas/kata-report.js';
 import { summarizeKata } from '../katas/kata-status.js';
+import { hasSteps } from '../katas/spec-steps.js';
 import { specTargetFromEnv } from '../katas-or-solutions.js';
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { kataProgress, recordRun } from '../progress/record-progress.js';
 import { collectOutcomes } from './spec-outcomes.js';
+
+/** The first of `later` that has steps (a kata "on its way" is passed over). */
+function nextKata(root: string, later: KataInfo[]): KataInfo | undefined {
+  return later.find((kata) => hasSteps(root, kata));
+}
 
 export default class KataReporter implements Reporter {
   private vitest: Vitest | undefined;
@@ -45,7 +51,7 @@ export default class KataReporter implements Reporter {
       lines.push(
         '',
         ...(status.state === 'done'
-          ? greenLines(status, readme.learned, katas[index + 1], paint, !wasDone)
+          ? greenLines(status, readme.learned, nextKata(root, katas.slice(index + 1)), paint, !wasDone)
           : progressLines(status, paint, greenSoFar)),
       );
     }

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import RedisMock from 'ioredis-mock';
 import { expect, vi } from 'vitest';
@@ -8,12 +10,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** What another Node process sees on an ioredis-mock of the same host:port. */
 async function getInAnotherProcess(host: string, key: string): Promise<string> {
-  const code = `import RedisMock from 'ioredis-mock';
+  const ioredisMock = pathToFileURL(createRequire(import.meta.url).resolve('ioredis-mock')).href;
+  const code = `import RedisMock from ${JSON.stringify(ioredisMock)};
     const client = new RedisMock({ host: ${JSON.stringify(host)}, port: 6379 });
     console.log(JSON.stringify(await client.get(${JSON.stringify(key)})));
     process.exit(0);`;
   const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', code], {
-    cwd: process.cwd(),
     timeout: 5000,
   });
   return stdout.trim();

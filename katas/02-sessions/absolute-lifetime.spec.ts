@@ -1,0 +1,67 @@
+import { describe, expect, test } from '../../harness/test.js';
+import { createSessionStore } from './session-store.js';
+import { createToken, sessionIdOf } from './tokens.js';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+describe('step 3 · absolute lifetime', () => {
+  test('the default absolute lifetime is 12 hours', async ({ redis, prefix }) => {
+    const sessions = createSessionStore({ redis, prefix });
+    const { session } = await sessions.create('u1');
+    expect(session.absoluteExpiresAt - session.createdAt).toBe(12 * 60 * 60_000);
+  });
+
+  test('a lifetime shorter than the idle timeout caps the first TTL', async ({ redis, prefix }) => {
+    const sessions = createSessionStore({ redis, prefix, idleTtlMs: 60_000, absoluteTtlMs: 5_000 });
+    const { session } = await sessions.create('u1');
+    const ttl = await redis.pTtl(`${prefix}session:${session.id}`);
+    expect(ttl).toBeGreaterThan(4_000);
+    expect(ttl).toBeLessThanOrEqual(5_000);
+    expect(session.expiresAt).toBe(session.absoluteExpiresAt);
+  });
+
+  test('touch never renews past the absolute lifetime', async ({ redis, prefix }) => {
+    const sessions = createSessionStore({ redis, prefix, idleTtlMs: 60_000, absoluteTtlMs: 2_000 });
+    const { token, session } = await sessions.create('u1');
+    await sleep(300);
+    const touched = await sessions.touch(token);
+    const ttl = await redis.pTtl(`${prefix}session:${session.id}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(session.absoluteExpiresAt - Date.now() + 50);
+    expect(touched?.expiresAt).toBe(session.absoluteExpiresAt);
+  });
+
+  test('a session in constant use still ends at its absolute lifetime', async ({ redis, prefix }) => {
+    const sessions = createSessionStore({ redis, prefix, idleTtlMs: 300, absoluteTtlMs: 700 });
+    const { token, session } = await sessions.create('u1');
+    let lastAlive = 0;
+    for (let use = 0; use < 40; use += 1) {
+      await sleep(100);
+      if (!(await sessions.touch(token))) break;
+      lastAlive = Date.now() - session.createdAt;
+    }
+    expect(lastAlive).toBeGreaterThan(300); // renewals kept it past the idle timeout…
+    expect(await sessions.touch(token)).toBeNull(); // …but not past its lifetime
+    expect(lastAlive).toBeLessThanOrEqual(700);
+  });
+
+  test('a session past its absolute lifetime is refused even while its key is still there', async ({
+    redis,
+    prefix,
+  }) => {
+    const sessions = createSessionStore({ redis, prefix, idleTtlMs: 60_000 });
+    const token = createToken();
+    const key = `${prefix}session:${sessionIdOf(token)}`;
+    const createdAt = Date.now() - 10_000;
+    await redis.hSet(key, {
+      userId: 'u1',
+      device: 'laptop',
+      createdAt: String(createdAt),
+      absoluteExpiresAt: String(createdAt + 5_000),
+    });
+    await redis.pExpire(key, 30_000);
+    expect(await sessions.get(token)).toBeNull();
+    expect(await sessions.touch(token)).toBeNull();
+    expect(await redis.pTtl(key)).toBeLessThanOrEqual(30_000);
+  });
+});

@@ -1,0 +1,141 @@
+import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { describe, expect, test, vi } from '../../harness/test.js';
+import { createSlidingLog } from './sliding-log.js';
+
+const minute = { limit: 3, windowMs: 60_000 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every key under `prefix`, by SCAN. */
+async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
+  const keys = new Set<string>();
+  let cursor = '0';
+  do {
+    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
+    for (const key of page.keys) keys.add(key);
+    cursor = page.cursor;
+  } while (cursor !== '0');
+  return [...keys];
+}
+
+/** Redis' clock in milliseconds. */
+async function redisNowMs(redis: RedisAdapter): Promise<number> {
+  const { seconds, microseconds } = await redis.time();
+  return seconds * 1000 + Math.floor(microseconds / 1000);
+}
+
+describe('step 2 · sliding-window log', () => {
+  test('the first check is allowed, with count 1 and limit - 1 remaining', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    expect(await limiter.check('u1', minute)).toMatchObject({ allowed: true, count: 1, limit: 3, remaining: 2 });
+  });
+
+  test('checks up to the limit are allowed, the next one is denied', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    const results = [];
+    for (let i = 0; i < 4; i += 1) results.push(await limiter.check('u1', minute));
+    expect(results.map(({ allowed, count, remaining }) => ({ allowed, count, remaining }))).toEqual([
+      { allowed: true, count: 1, remaining: 2 },
+      { allowed: true, count: 2, remaining: 1 },
+      { allowed: true, count: 3, remaining: 0 },
+      { allowed: false, count: 3, remaining: 0 },
+    ]);
+  });
+
+  test('keyFor puts the namespace in front of the id', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    expect(limiter.keyFor('u1')).toBe(`${prefix}log:u1`);
+  });
+
+  test('the log is a sorted set under keyFor(id) with one entry per allowed request', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    for (let i = 0; i < 5; i += 1) await limiter.check('u1', minute);
+    expect(await redis.type(`${prefix}log:u1`)).toBe('zset');
+    expect(await redis.zCard(`${prefix}log:u1`)).toBe(3);
+  });
+
+  test('denied requests are not logged, so a client retrying does not keep its window full', async ({
+    redis,
+    prefix,
+  }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    const rule = { limit: 2, windowMs: 250 };
+    await limiter.check('u1', rule);
+    await limiter.check('u1', rule);
+    for (let i = 0; i < 5; i += 1) expect((await limiter.check('u1', rule)).allowed).toBe(false);
+    await expect.poll(async () => (await limiter.check('u1', rule)).allowed, { timeout: 2000, interval: 40 }).toBe(true);
+  });
+
+  test('the log has a TTL of at most windowMs', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    await limiter.check('u1', minute);
+    const ttl = await redis.pTtl(`${prefix}log:u1`);
+    expect(ttl).toBeGreaterThan(55_000);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  });
+
+  test('entries are scored with Redis’ clock in ms, not the app’s clock', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    // The app's clock is an hour fast; Redis' is right. (On the mock, Redis' clock is the app's.)
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
+    try {
+      await limiter.check('u1', minute);
+    } finally {
+      vi.useRealTimers();
+    }
+    const [entry] = await redis.zRangeWithScores(`${prefix}log:u1`, 0, -1);
+    expect(Math.abs((entry?.score ?? 0) - (await redisNowMs(redis)))).toBeLessThan(5_000);
+  });
+
+  test('a denied check says when the oldest request leaves the window', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    for (let i = 0; i < 3; i += 1) await limiter.check('u1', minute);
+    const denied = await limiter.check('u1', minute);
+    expect(denied.resetMs).toBeGreaterThan(55_000);
+    expect(denied.resetMs).toBeLessThanOrEqual(60_000);
+  });
+
+  test('the window slides: each request frees its slot windowMs after it was made', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    const rule = { limit: 2, windowMs: 400 };
+    await limiter.check('u1', rule);
+    await sleep(200);
+    await limiter.check('u1', rule);
+    expect((await limiter.check('u1', rule)).allowed).toBe(false);
+    // The first request leaves the window after 400 ms; the second stays until 600 ms.
+    await expect.poll(async () => (await limiter.check('u1', rule)).allowed, { timeout: 2000, interval: 20 }).toBe(true);
+    expect((await limiter.check('u1', rule)).allowed).toBe(false);
+  });
+
+  test('each id has its own log', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    for (let i = 0; i < 4; i += 1) await limiter.check('u1', minute);
+    expect(await limiter.check('u2', minute)).toMatchObject({ allowed: true, count: 1 });
+  });
+
+  test('every check is exactly one round trip to Redis', async ({ redis, prefix, commandLog }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    await limiter.check('warm-up', minute);
+    commandLog.clear();
+    for (let i = 0; i < 5; i += 1) await limiter.check('u1', minute);
+    expect(commandLog.roundTrips).toHaveLength(5);
+  });
+
+  test('under 50 concurrent checks against a limit of 10, exactly 10 are allowed', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => limiter.check('u1', { limit: 10, windowMs: 60_000 })),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(10);
+    expect(await redis.zCard(`${prefix}log:u1`)).toBe(10);
+  });
+
+  test('no log is ever left without a TTL', async ({ redis, prefix }) => {
+    const limiter = createSlidingLog({ redis, namespace: `${prefix}log:` });
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => limiter.check(`user-${i % 8}`, { limit: 3, windowMs: 60_000 })),
+    );
+    const keys = await keysUnder(redis, prefix);
+    expect(keys).toHaveLength(8);
+    for (const key of keys) expect(await redis.pTtl(key), key).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,136 @@
+import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { describe, expect, test, vi } from '../../harness/test.js';
+import { createTokenBucket } from './token-bucket.js';
+
+const minute = { limit: 3, windowMs: 60_000 };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Every key under `prefix`, by SCAN. */
+async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
+  const keys = new Set<string>();
+  let cursor = '0';
+  do {
+    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
+    for (const key of page.keys) keys.add(key);
+    cursor = page.cursor;
+  } while (cursor !== '0');
+  return [...keys];
+}
+
+/** Redis' clock in milliseconds. */
+async function redisNowMs(redis: RedisAdapter): Promise<number> {
+  const { seconds, microseconds } = await redis.time();
+  return seconds * 1000 + Math.floor(microseconds / 1000);
+}
+
+describe('step 3 · token bucket (Lua, one round trip)', () => {
+  test('a new bucket is full: the first check is allowed, with limit - 1 remaining', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    expect(await limiter.check('u1', minute)).toMatchObject({ allowed: true, count: 1, limit: 3, remaining: 2 });
+  });
+
+  test('a burst of limit checks is allowed, the next one is denied', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    const results = [];
+    for (let i = 0; i < 4; i += 1) results.push(await limiter.check('u1', minute));
+    expect(results.map(({ allowed, count, remaining }) => ({ allowed, count, remaining }))).toEqual([
+      { allowed: true, count: 1, remaining: 2 },
+      { allowed: true, count: 2, remaining: 1 },
+      { allowed: true, count: 3, remaining: 0 },
+      { allowed: false, count: 3, remaining: 0 },
+    ]);
+  });
+
+  test('keyFor puts the namespace in front of the id', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    expect(limiter.keyFor('u1')).toBe(`${prefix}tb:u1`);
+  });
+
+  test('a denied check says when the next token comes: windowMs / limit at most', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    for (let i = 0; i < 3; i += 1) await limiter.check('u1', minute);
+    const denied = await limiter.check('u1', minute);
+    expect(denied.allowed).toBe(false);
+    expect(denied.resetMs).toBeGreaterThan(15_000);
+    expect(denied.resetMs).toBeLessThanOrEqual(20_000);
+  });
+
+  test('tokens come back at limit per windowMs, one at a time', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    const rule = { limit: 4, windowMs: 800 }; // a token every 200 ms
+    for (let i = 0; i < 4; i += 1) await limiter.check('u1', rule);
+    const denied = await limiter.check('u1', rule);
+    expect(denied.allowed).toBe(false);
+    await sleep(denied.resetMs + 20);
+    expect((await limiter.check('u1', rule)).allowed).toBe(true);
+    expect((await limiter.check('u1', rule)).allowed).toBe(false);
+  });
+
+  test('the bucket never holds more than limit tokens, however long it rests', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    const rule = { limit: 3, windowMs: 100 };
+    await limiter.check('u1', rule);
+    await sleep(250); // time enough for 7 more tokens, if nothing capped them
+    expect(await limiter.check('u1', rule)).toMatchObject({ allowed: true, count: 1, remaining: 2 });
+  });
+
+  test('the bucket is a hash under keyFor(id) with tokens and ts, and a TTL of at most windowMs', async ({
+    redis,
+    prefix,
+  }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    await limiter.check('u1', minute);
+    const bucket = await redis.hGetAll(`${prefix}tb:u1`);
+    expect(Number(bucket.tokens)).toBeCloseTo(2, 1);
+    expect(Number(bucket.ts)).toBeGreaterThan(0);
+    const ttl = await redis.pTtl(`${prefix}tb:u1`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+  });
+
+  test('refills follow Redis’ clock in ms, not the app’s clock', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    // The app's clock is an hour fast; Redis' is right. (On the mock, Redis' clock is the app's.)
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
+    try {
+      await limiter.check('u1', minute);
+    } finally {
+      vi.useRealTimers();
+    }
+    const ts = Number(await redis.hGet(`${prefix}tb:u1`, 'ts'));
+    expect(Math.abs(ts - (await redisNowMs(redis)))).toBeLessThan(5_000);
+  });
+
+  test('each id has its own bucket', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    for (let i = 0; i < 4; i += 1) await limiter.check('u1', minute);
+    expect(await limiter.check('u2', minute)).toMatchObject({ allowed: true, remaining: 2 });
+  });
+
+  test('every check is one script call: exactly one round trip to Redis', async ({ redis, prefix, commandLog }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    await limiter.check('warm-up', minute);
+    commandLog.clear();
+    for (let i = 0; i < 5; i += 1) await limiter.check('u1', minute);
+    expect(commandLog.roundTrips).toHaveLength(5);
+    for (const [command] of commandLog.roundTrips) expect(['EVALSHA', 'EVAL']).toContain(command?.[0]);
+  });
+
+  test('under 50 concurrent checks against a limit of 10, exactly 10 are allowed', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => limiter.check('u1', { limit: 10, windowMs: 60_000 })),
+    );
+    expect(results.filter((result) => result.allowed)).toHaveLength(10);
+  });
+
+  test('no bucket is ever left without a TTL', async ({ redis, prefix }) => {
+    const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => limiter.check(`user-${i % 8}`, { limit: 3, windowMs: 60_000 })),
+    );
+    const keys = await keysUnder(redis, prefix);
+    expect(keys).toHaveLength(8);
+    for (const key of keys) expect(await redis.pTtl(key), key).toBeGreaterThan(0);
+  });
+});
