@@ -38,6 +38,8 @@ export default defineConfig({
     // Specs share nothing through module state (each test has its own adapter and prefix),
     // so one module graph per worker is safe, and it makes the suite about 3× faster.
     isolate: false,
+    // Vitest's own output, then which kata step each failure belongs to and how to get a hint.
+    reporters: ['default', './harness/reporters/kata-reporter.ts'],
     testTimeout: 10_000,
     hookTimeout: 10_000,
     projects: [

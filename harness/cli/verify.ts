@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { relative } from 'node:path';
+import { listKatas } from '../katas/find-kata.js';
 import { detectEnvironment } from '../redis-source/detect-environment.js';
 import { selectRedisSource } from '../redis-source/select-redis-source.js';
 import { readBrokenFiles, readVitestReport } from './vitest-report.js';

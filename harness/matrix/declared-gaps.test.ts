@@ -26,7 +26,7 @@ describe('declarationOf', () => {
   it.each([
     [undefined, 'skipped without a note'],
     ['  ', 'skipped without a note'],
-    ['the mock backend polls for blocking pops instead of waking up', 'names no capabilities.<name>'],
+    ['the mock backend polls for blocking pops instead of waking up', 'names no capabilities.NAME'],
     ['(capabilities.luaSemantics)', 'capabilities.luaSemantics is true on the mock'],
     ['(capabilities.teleport)', 'capabilities.teleport is not a capability'],
     ['(deviations.set-get)', 'deviations.set-get is normalised, not declared'],

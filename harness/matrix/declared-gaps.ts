@@ -52,7 +52,7 @@ export function declarationOf(note: string | undefined, mock: MockDeclarations):
     else return { declared: true, ref: `deviations.${id}`, kind: 'deviation', name: id, reason: deviation.deviation };
   }
   if (refused.length > 0) return { declared: false, why: refused.join('; ') };
-  return { declared: false, why: 'the note names no capabilities.<name> or deviations.<id>' };
+  return { declared: false, why: 'the note names no capabilities.NAME or deviations.ID' };
 }
 
 /** The declared deviations' words for a capability that is false on the mock. */

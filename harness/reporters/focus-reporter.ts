@@ -30,9 +30,8 @@ export default class FocusReporter implements Reporter {
     const vitest = this.vitest;
     const kata = listKatas(vitest?.config.root ?? '.').find((each) => each.id === process.env.KATA_WATCH_KATA);
     if (!vitest || !kata || reason === 'interrupted' || this.focus === 'all') return;
-    const status = summarizeKata(kata, readKataReadme(vitest.config.root, kata.id), {
-      ...collectOutcomes(vitest.config.root, testModules),
-    });
+    const outcomes = collectOutcomes(vitest.config.root, testModules);
+    const status = summarizeKata(kata, readKataReadme(vitest.config.root, kata.id), outcomes);
     const focused = status.steps.find((step) => step.number === this.focus);
     const done = focused?.state === 'passed' || (focused?.state === 'not-run' && status.broken.length === 0);
     if (!focused || !done) {

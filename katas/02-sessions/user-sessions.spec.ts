@@ -1,10 +1,15 @@
 import { describe, expect, test } from '../../harness/test.js';
 import { createSessionStore } from './session-store.js';
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 describe('step 4 · per-user session index (list, revoke one, revoke all)', () => {
   test('list returns the user’s live sessions, oldest first', async ({ redis, prefix }) => {
     const sessions = createSessionStore({ redis, prefix });
-    for (const device of ['laptop', 'phone', 'tablet']) await sessions.create('u1', { device });
+    for (const device of ['laptop', 'phone', 'tablet']) {
+      await sessions.create('u1', { device });
+      await sleep(2); // each a millisecond of its own
+    }
     await sessions.create('u2', { device: 'someone else’s' });
     const listed = await sessions.list('u1');
     expect(listed.map((session) => session.device)).toEqual(['laptop', 'phone', 'tablet']);
@@ -41,7 +46,7 @@ describe('step 4 · per-user session index (list, revoke one, revoke all)', () =
   test('touch moves the session’s score to its new expiry', async ({ redis, prefix }) => {
     const sessions = createSessionStore({ redis, prefix });
     const { token, session } = await sessions.create('u1');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await sleep(20);
     const touched = await sessions.touch(token);
     expect(touched?.expiresAt).toBeGreaterThan(session.expiresAt);
     expect(await redis.zScore(`${prefix}user-sessions:u1`, session.id)).toBe(touched?.expiresAt);

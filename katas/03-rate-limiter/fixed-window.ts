@@ -1,5 +1,5 @@
-import type { LimiterOptions, RateLimiter } from './rate-limit.js';
 import { NotImplementedError } from '../not-implemented-error.js';
+import type { LimiterOptions, RateLimiter } from './rate-limit.js';
 
 /**
  * Step 1. Fixed window: one counter per id, created by the first request of a window and

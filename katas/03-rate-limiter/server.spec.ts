@@ -113,14 +113,16 @@ describe('step 5 · server', () => {
       { input: 'a window of 0', query: 'user_id=u1&window=0' },
       { input: 'a window over a day', query: 'user_id=u1&window=86400001' },
       { input: 'an unknown algorithm', query: 'user_id=u1&algorithm=leaky-bucket' },
-    ])('answers 400 validation_error for $input and writes nothing', async ({ query }, context) => {
-      const { redis, prefix, onTestFinished } = context;
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await check(app, query);
-      expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ error: 'validation_error', message: expect.any(String) });
-      expect(await keysUnder(redis, prefix)).toEqual([]);
-    });
+    ])(
+      'answers 400 validation_error for $input and writes nothing',
+      async ({ query }, { redis, prefix, onTestFinished }) => {
+        const app = await start(redis, prefix, onTestFinished);
+        const response = await check(app, query);
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'validation_error', message: expect.any(String) });
+        expect(await keysUnder(redis, prefix)).toEqual([]);
+      },
+    );
   });
 
   describe('GET /api/limited', () => {
@@ -146,7 +148,8 @@ describe('step 5 · server', () => {
     test('by default allows 5 requests per 10 s', async ({ redis, prefix, onTestFinished }) => {
       const app = await start(redis, prefix, onTestFinished);
       const statuses = [];
-      for (let i = 0; i < 6; i += 1) statuses.push((await app.inject({ method: 'GET', url: '/api/limited' })).statusCode);
+      for (let i = 0; i < 6; i += 1)
+        statuses.push((await app.inject({ method: 'GET', url: '/api/limited' })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     });
 

@@ -1,5 +1,5 @@
-import type { LimiterOptions, RateLimiter } from './rate-limit.js';
 import { NotImplementedError } from '../not-implemented-error.js';
+import type { LimiterOptions, RateLimiter } from './rate-limit.js';
 
 /**
  * Step 2. Sliding-window log: a sorted set of the admitted requests' times, in one Lua

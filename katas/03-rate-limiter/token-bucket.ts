@@ -1,5 +1,5 @@
-import type { LimiterOptions, RateLimiter } from './rate-limit.js';
 import { NotImplementedError } from '../not-implemented-error.js';
+import type { LimiterOptions, RateLimiter } from './rate-limit.js';
 
 /**
  * Step 3. Token bucket: `limit` tokens refilled at `limit` per `windowMs`, a request takes

@@ -51,7 +51,10 @@ const ruleSchema = z.object({
   windowMs: z.number().int().min(1),
   algorithm: z.enum(ALGORITHMS).default('fixed-window'),
   by: z.enum(['ip', 'user']).default('ip'),
-  policy: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a policy name is 1–64 of A–Z, a–z, 0–9, _ or -').default('default'),
+  policy: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'a policy name is 1–64 of A–Z, a–z, 0–9, _ or -')
+    .default('default'),
 });
 type Rule = z.infer<typeof ruleSchema>;
 
@@ -90,7 +93,10 @@ const rateLimit: FastifyPluginAsync<RateLimitPluginOptions> = async (app, option
   const { redis, namespace, failOpen = false, ...defaults } = options;
   ruleSchema.parse(defaults);
   const limiters = new Map(
-    ALGORITHMS.map((algorithm) => [algorithm, createLimiter(algorithm, { redis, namespace: `${namespace}${algorithm}:` })]),
+    ALGORITHMS.map((algorithm) => [
+      algorithm,
+      createLimiter(algorithm, { redis, namespace: `${namespace}${algorithm}:` }),
+    ]),
   );
 
   app.decorateRequest('rateLimit', null);
@@ -113,7 +119,9 @@ const rateLimit: FastifyPluginAsync<RateLimitPluginOptions> = async (app, option
       if (!result.allowed) {
         const retryAfter = Math.max(1, seconds(result.resetMs));
         reply.header('Retry-After', String(retryAfter));
-        throw new TooManyRequestsError(`Rate limit of ${rule.limit} per ${rule.windowMs} ms reached; retry in ${retryAfter} s.`);
+        throw new TooManyRequestsError(
+          `Rate limit of ${rule.limit} per ${rule.windowMs} ms reached; retry in ${retryAfter} s.`,
+        );
       }
     };
   });

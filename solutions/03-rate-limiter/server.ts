@@ -51,7 +51,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // One limiter per algorithm, each under its own namespace: a user's fixed-window counter
   // and token bucket never share a key.
   const limiters = Object.fromEntries(
-    ALGORITHMS.map((algorithm) => [algorithm, createLimiter(algorithm, { redis, namespace: `${prefix}check:${algorithm}:` })]),
+    ALGORITHMS.map((algorithm) => [
+      algorithm,
+      createLimiter(algorithm, { redis, namespace: `${prefix}check:${algorithm}:` }),
+    ]),
   ) as Record<Algorithm, RateLimiter>;
 
   const app = await createKataServer({
@@ -93,7 +96,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: {
         summary: 'A rate-limited route: per user (x-user-id) or per IP; 429 with Retry-After when over the limit',
         tags: ['rate limit'],
-        headers: z.looseObject({ 'x-user-id': idSchema.optional().describe('Who to count against; without it, the client IP') }),
+        headers: z.looseObject({
+          'x-user-id': idSchema.optional().describe('Who to count against; without it, the client IP'),
+        }),
         response: {
           200: z.object({ ok: z.literal(true), remaining: z.number().int() }),
           ...errorResponses(400, 429),
