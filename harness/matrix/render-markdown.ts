@@ -47,7 +47,7 @@ export function renderMarkdown(matrix: AdapterMatrix, context: RenderContext): s
   );
   lines.push(
     '',
-    '✓ passed · ✗ failed · ⊘ skipped, with the letter of its reason (below) · cmds: Redis commands sent by the tests’ `redis` adapters.',
+    '✓ passed · ✗ failed · ⊘ skipped, with the letter of its reason (below) · — not run on that backend (its project leaves the file out) · cmds: Redis commands sent by the tests’ `redis` adapters.',
   );
 
   lines.push('', matrix.problems.length === 0 ? '### ✓ No parity problems' : '### ✗ Parity problems', '');

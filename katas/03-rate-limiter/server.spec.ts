@@ -77,7 +77,7 @@ describe('step 5 · server', () => {
       onTestFinished,
     }) => {
       const app = await start(redis, prefix, onTestFinished);
-      const query = 'user_id=u1&limit=1&window=150&algorithm=sliding-log';
+      const query = 'user_id=u1&limit=1&window=150&algorithm=fixed-window';
       await check(app, query);
       expect((await check(app, query)).json().allowed).toBe(false);
       await expect

@@ -93,9 +93,10 @@ const sessionSchema = z.object({
   expiresAt: timeSchema.describe('When the session ends unless used again'),
   absoluteExpiresAt: timeSchema.describe('When it ends however much it is used'),
 });
-const currentSessionSchema = sessionSchema.extend({
+const currentSessionSchema = z.object({
   userId: z.string(),
   username: z.string(),
+  ...sessionSchema.shape,
   expiresIn: z.number().int().describe('Seconds left before the idle timeout (renewed by this request)'),
 });
 
@@ -158,9 +159,9 @@ function authRoutes(app: KataServer, service: AuthService): void {
       const { session } = await authenticate(request, reply, service);
       const username = users.byId(session.userId)?.username ?? session.userId;
       return {
-        ...sessionView(session),
         userId: session.userId,
         username,
+        ...sessionView(session),
         expiresIn: secondsUntil(session.expiresAt),
       };
     },
