@@ -115,7 +115,10 @@ describe('blocking pops', () => {
   });
 
   test('blPop wakes up as soon as an element arrives, not at its timeout', async ({ redis, prefix, skip }) => {
-    skip(!redis.capabilities.blockingPops, `the ${redis.backend} backend polls for blocking pops instead of waking up`);
+    skip(
+      !redis.capabilities.blockingPops,
+      `the ${redis.backend} backend polls for blocking pops instead of waking up (capabilities.blockingPops)`,
+    );
     const worker = await redis.blocking();
     try {
       const popped = timed(worker.blPop([`${prefix}jobs`], 1));

@@ -91,6 +91,30 @@ async function commandStats(observer: RedisAdapter): Promise<Map<string, number>
   return stats;
 }
 
+/** The order the limiters here run their commands in: the one the client sends, what runs inside, EXEC. */
+const EXECUTION_ORDER = [
+  'evalsha',
+  'multi',
+  'time',
+  'set',
+  'incr',
+  'incrby',
+  'zremrangebyscore',
+  'zcard',
+  'hmget',
+  'zadd',
+  'hset',
+  'expire',
+  'pexpire',
+  'pttl',
+  'zrange',
+  'exec',
+];
+const orderOf = (command: string) => {
+  const index = EXECUTION_ORDER.indexOf(command);
+  return index === -1 ? EXECUTION_ORDER.length : index;
+};
+
 /** What one check costs Redis: commands per check (INFO excluded), and which. */
 function costOf(before: Map<string, number>, after: Map<string, number>, count: number) {
   const perCheck: [string, number][] = [];
@@ -98,9 +122,7 @@ function costOf(before: Map<string, number>, after: Map<string, number>, count: 
     const delta = (calls - (before.get(command) ?? 0)) / count;
     if (command !== 'info' && delta >= 0.005) perCheck.push([command, delta]);
   }
-  // The command the client sent first (EVALSHA, MULTI), EXEC last, the rest by frequency.
-  const rank = (command: string) => (['evalsha', 'multi'].includes(command) ? 0 : command === 'exec' ? 2 : 1);
-  perCheck.sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1]);
+  perCheck.sort((a, b) => orderOf(a[0]) - orderOf(b[0]) || a[0].localeCompare(b[0]));
   return {
     commands: perCheck.reduce((sum, [, delta]) => sum + delta, 0),
     breakdown: perCheck
