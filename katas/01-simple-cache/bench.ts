@@ -4,13 +4,15 @@
  *   npx tsx katas/01-simple-cache/bench.ts --solution [--reads 200] [--source-reads 20] [--latency 50]
  *
  * Without `--solution` it measures your code in katas/ (it needs steps 1–3). It runs on the
- * in-memory mock always, and on ioredis and node-redis when REDIS_URL is set. Every key is
- * written under a fresh `bench:01:<random>:` prefix and deleted afterwards; nothing is flushed.
+ * in-memory mock always, and on ioredis and node-redis against REDIS_URL, or a redis-server
+ * it starts itself when one is on PATH. Every key is written under a fresh
+ * `bench:01:<random>:` prefix and deleted afterwards; nothing is flushed.
  * Prints a Markdown table.
  */
 import { randomBytes } from 'node:crypto';
 import type { BackendName } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
+import { startBenchRedis } from '../../harness/bench/bench-redis.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { createUserSource } from './user-source.js';
 
@@ -73,7 +75,8 @@ async function measure(backend: BackendName, url: string): Promise<Row> {
   }
 }
 
-const url = process.env.REDIS_URL ?? '';
+const benchRedis = await startBenchRedis();
+const { url } = benchRedis;
 const backends: BackendName[] = url ? ['mock', 'ioredis', 'node-redis'] : ['mock'];
 const rows: Row[] = [];
 for (const backend of backends) {
@@ -96,5 +99,6 @@ for (const row of rows) {
     `| ${row.backend} | ${ms(row.sourceMs)} | ${ms(row.cachedMs)} | ${ms(row.cachedP95Ms)} | ${speedup.toLocaleString('en')}× |`,
   );
 }
-if (!url) console.log('\n(Set REDIS_URL to measure ioredis and node-redis against a real Redis too.)');
+console.log(`\n${benchRedis.description}`);
+await benchRedis.stop();
 process.exitCode = rows.length === backends.length ? 0 : 1;

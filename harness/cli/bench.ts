@@ -1,0 +1,22 @@
+/**
+ * `pnpm bench <kata> [options]`: runs that kata's benchmark (`katas/NN-name/bench.ts`)
+ * against the reference solution, or with `--mine` against your code in `katas/`.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { requireKata } from '../katas/find-kata.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const [query, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');
+try {
+  const kata = requireKata(root, query);
+  const script = `katas/${kata.id}/bench.ts`;
+  if (!existsSync(`${root}/${script}`)) throw new Error(`Kata ${kata.id} has no benchmark yet.`);
+  const args = rest.includes('--mine') ? rest.filter((arg) => arg !== '--mine') : ['--solution', ...rest];
+  const child = spawn('tsx', [script, ...args], { cwd: root, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 1));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
