@@ -316,6 +316,14 @@ export const mockDeviations: readonly MockDeviation[] = [
     capability: 'canBeUnavailable',
   },
   {
+    id: 'time-rounded',
+    area: 'server',
+    deviation:
+      'TIME rounds the seconds (12.6 s → 13) and takes the microseconds from `process.hrtime()`: the clock jumps a second ahead twice a second, in `redis.call("TIME")` too.',
+    handling: 'normalised',
+    how: 'TIME is emulated from `Date` with truncated seconds, also inside scripts (`server-time.ts`, `lua-prelude.ts`); millisecond resolution.',
+  },
+  {
     id: 'fake-timers-expire',
     area: 'server',
     deviation: 'Expiry follows `Date`, so Vitest fake timers expire keys; a real server’s TTLs never follow them.',

@@ -6,6 +6,7 @@ import type { Emulation } from './mock-context.js';
 import { emulatePublish } from './publish.js';
 import { emulateScan } from './scan.js';
 import { emulateEval, emulateEvalSha, emulateScript } from './scripts.js';
+import { emulateTime } from './server-time.js';
 import { emulateSet } from './set-command.js';
 import { emulateZCount, emulateZPop, emulateZRemRangeByScore, emulateZScore } from './sorted-set-commands.js';
 import { emulateZRange } from './sorted-set-range.js';
@@ -52,4 +53,5 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   EVALSHA: emulateEvalSha,
   SCRIPT: emulateScript,
   PUBLISH: emulatePublish,
+  TIME: emulateTime,
 };

@@ -1,5 +1,6 @@
 import { firstKeyTypes } from './key-types.js';
 import { WRONGTYPE_MESSAGE } from './mock-errors.js';
+import { redisTime } from './server-time.js';
 
 /** Marks an error reply on its way out of the mock's Lua VM: `{ mark, text }`. */
 export const RETURNED_ERROR = '__redis_katas_returned_error__';
@@ -31,7 +32,8 @@ const PRELUDE = [
   `if string.find(text, "does not contain a") or string.find(text, "is not a function") then return "${WRONGTYPE_MESSAGE}" end`,
   `if string.find(text, "reading 'bind'") or string.find(text, "^Unsupported command") then return "ERR Unknown Redis command called from script (or one the in-memory mock lacks)" end`,
   'if string.find(text, "^%u[%u_]+ ") then return text end return "ERR " .. text end',
-  'local function __try(...) local want = __types[string.upper(tostring((...)))] local key = select(2, ...)',
+  'local function __try(...) if string.upper(tostring((...))) == "TIME" then return { __time[1], __time[2] } end',
+  'local want = __types[string.upper(tostring((...)))] local key = select(2, ...)',
   `if want and key ~= nil then local t = __raw("TYPE", key) if type(t) == "string" and t ~= "none" and t ~= want then return nil, "${WRONGTYPE_MESSAGE}" end end`,
   'local name = string.upper(tostring((...)))',
   'if __counters[name] and key ~= nil then local v = __raw("GET", key)',
@@ -51,9 +53,11 @@ const PRELUDE = [
 ].join(' ');
 
 /** The script as the mock runs it: the prelude, then the learner's source inside `pcall`. */
-export function wrapScript(source: string): string {
+export function wrapScript(source: string, nowMs: number = Date.now()): string {
+  // TIME inside the script: Redis' clock at the start of the script (the mock's is wrong).
+  const [seconds, microseconds] = redisTime(nowMs);
   return [
-    `${PRELUDE} local __ok, __result = pcall(function() ${source}`,
+    `local __time = { "${seconds}", "${microseconds}" } ${PRELUDE} local __ok, __result = pcall(function() ${source}`,
     'end) if __ok then return __kr(__result) end',
     `if type(__result) == 'table' and type(__result.err) == 'string' then return { '${RAISED_ERROR}', __result.err } end`,
     `return { '${RAISED_ERROR}', tostring(__result) }`,

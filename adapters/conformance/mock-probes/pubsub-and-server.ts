@@ -97,6 +97,29 @@ export const pubsubAndServerProbes: DeviationProbes = {
     },
   },
 
+  'time-rounded': {
+    async raw({ send }) {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(1_700_000_000_600);
+        const [seconds] = (await send('TIME')) as string[];
+        expect(seconds).toBe('1700000001');
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+    async adapter({ redis }) {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        vi.setSystemTime(1_700_000_000_600);
+        expect(await redis.time()).toEqual({ seconds: 1_700_000_000, microseconds: 600_000 });
+        expect(await redis.defineScript("return redis.call('TIME')").run([], [])).toEqual(['1700000000', '600000']);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  },
+
   'fake-timers-expire': {
     async raw({ send }) {
       vi.useFakeTimers({ toFake: ['Date'] });
