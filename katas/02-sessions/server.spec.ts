@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { buildServer, type ServerOptions } from './server.js';
 import { sessionIdOf } from './tokens.js';
@@ -46,18 +47,6 @@ const attributes = (header: string | string[] | number | undefined) =>
   setCookieParts(header)
     .slice(1)
     .map((part) => part.toLowerCase());
-
-/** Every key under `prefix` (SCAN, never KEYS), sorted. */
-async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 250 });
-    cursor = page.cursor;
-    for (const key of page.keys) keys.add(key);
-  } while (cursor !== '0');
-  return [...keys].sort();
-}
 
 describe('step 5 · server', () => {
   describe('POST /auth/login', () => {

@@ -1,19 +1,8 @@
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createSessionStore } from './session-store.js';
 import { sessionIdOf } from './tokens.js';
-
-/** Every key under `prefix` (SCAN, never KEYS), sorted. */
-async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 250 });
-    cursor = page.cursor;
-    for (const key of page.keys) keys.add(key);
-  } while (cursor !== '0');
-  return [...keys].sort();
-}
 
 /** Every key under `prefix` and everything it holds, as one text: where a leaked token would show. */
 async function everythingUnder(redis: RedisAdapter, prefix: string): Promise<string> {

@@ -1,20 +1,8 @@
-import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createFixedWindow } from './fixed-window.js';
 
 const minute = { limit: 3, windowMs: 60_000 };
-
-/** Every key under `prefix`, by SCAN. */
-async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
-    for (const key of page.keys) keys.add(key);
-    cursor = page.cursor;
-  } while (cursor !== '0');
-  return [...keys];
-}
 
 describe('step 1 · fixed window', () => {
   test('the first check is allowed, with count 1 and limit - 1 remaining', async ({ redis, prefix }) => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createKataServer } from '../../server-kit/index.js';
 import type { RateLimitPluginOptions, RouteRateLimitOptions } from './rate-limit.js';
@@ -32,18 +33,6 @@ async function start(
 
 const get = (app: FastifyInstance, url: string, headers: Record<string, string> = {}, remoteAddress = '10.0.0.1') =>
   app.inject({ method: 'GET', url, headers, remoteAddress });
-
-/** Every key under `prefix`, by SCAN. */
-async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
-    for (const key of page.keys) keys.add(key);
-    cursor = page.cursor;
-  } while (cursor !== '0');
-  return [...keys];
-}
 
 /** `"default";r=2;t=60` → `{ policy: 'default', r: 2, t: 60 }`. */
 function parseRateLimit(field: unknown): { policy: string; r: number; t: number } {

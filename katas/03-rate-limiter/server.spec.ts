@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import type { RouteRateLimitOptions } from './rate-limit.js';
 import { buildServer } from './server.js';
@@ -17,18 +18,6 @@ async function start(
 }
 
 const check = (app: FastifyInstance, query: string) => app.inject({ method: 'GET', url: `/rate-limit/check?${query}` });
-
-/** Every key under `prefix`, by SCAN. */
-async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
-    for (const key of page.keys) keys.add(key);
-    cursor = page.cursor;
-  } while (cursor !== '0');
-  return [...keys];
-}
 
 describe('step 5 · server', () => {
   describe('GET /rate-limit/check', () => {

@@ -1,26 +1,8 @@
-import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { keysUnder, redisNowMs } from '../../harness/redis-keys.js';
 import { describe, expect, test, vi } from '../../harness/test.js';
 import { createTokenBucket } from './token-bucket.js';
 
 const minute = { limit: 3, windowMs: 60_000 };
-
-/** Every key under `prefix`, by SCAN. */
-async function keysUnder(redis: RedisAdapter, prefix: string): Promise<string[]> {
-  const keys = new Set<string>();
-  let cursor = '0';
-  do {
-    const page = await redis.scan(cursor, { match: `${prefix}*`, count: 500 });
-    for (const key of page.keys) keys.add(key);
-    cursor = page.cursor;
-  } while (cursor !== '0');
-  return [...keys];
-}
-
-/** Redis' clock in milliseconds. */
-async function redisNowMs(redis: RedisAdapter): Promise<number> {
-  const { seconds, microseconds } = await redis.time();
-  return seconds * 1000 + Math.floor(microseconds / 1000);
-}
 
 describe('step 3 · token bucket (Lua, one round trip)', () => {
   test('a new bucket is full: the first check is allowed, with limit - 1 remaining', async ({ redis, prefix }) => {
