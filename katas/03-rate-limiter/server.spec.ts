@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { describeHealthRoute, describeOpenApi, type StartServer } from '../../harness/http/kata-server-contract.js';
 import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import type { RouteRateLimitOptions } from './rate-limit.js';
@@ -18,6 +19,9 @@ async function start(
 }
 
 const check = (app: FastifyInstance, query: string) => app.inject({ method: 'GET', url: `/rate-limit/check?${query}` });
+
+/** The server as the shared contract specs build it. */
+const startServer: StartServer = (redis, prefix) => buildServer({ redis, prefix });
 
 describe('step 5 · server', () => {
   describe('GET /rate-limit/check', () => {
@@ -175,29 +179,6 @@ describe('step 5 · server', () => {
     );
   });
 
-  describe('GET /health', () => {
-    test('answers 200 {status:"ok", redis:"up"}', async ({ redis, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await app.inject({ method: 'GET', url: '/health' });
-      expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ status: 'ok', redis: 'up' });
-    });
-
-    test('answers 503 {status:"degraded", redis:"down"} while Redis is down', async ({
-      outage,
-      prefix,
-      onTestFinished,
-    }) => {
-      const app = await start(outage.redis, prefix, onTestFinished);
-      await outage.goDown();
-      const started = performance.now();
-      const response = await app.inject({ method: 'GET', url: '/health' });
-      expect(performance.now() - started).toBeLessThan(1500);
-      expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({ status: 'degraded', redis: 'down' });
-    });
-  });
-
   describe('when Redis is down', () => {
     test('answers 503 redis_unavailable within a second: the limiter fails closed', async ({
       outage,
@@ -236,32 +217,13 @@ describe('step 5 · server', () => {
     });
   });
 
-  describe('OpenAPI', () => {
-    test('/docs/json lists every route', async ({ redis, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await app.inject({ method: 'GET', url: '/docs/json' });
-      expect(response.statusCode).toBe(200);
-      const spec = response.json();
-      expect(spec.openapi).toMatch(/^3\./);
-      const routes = Object.entries(spec.paths as Record<string, object>).flatMap(([path, operations]) =>
-        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
-      );
-      expect(routes).toEqual(expect.arrayContaining(['GET /rate-limit/check', 'GET /api/limited', 'GET /health']));
-    });
-
-    test('/docs serves the Swagger UI page', async ({ redis, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await app.inject({ method: 'GET', url: '/docs' });
-      expect(response.statusCode).toBe(200);
-      expect(response.headers['content-type']).toMatch(/text\/html/);
-      expect(response.body).toContain('swagger');
-    });
-  });
-
   test('an unknown route answers 404 in the error shape', async ({ redis, prefix, onTestFinished }) => {
     const app = await start(redis, prefix, onTestFinished);
     const response = await app.inject({ method: 'GET', url: '/nope' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toMatchObject({ error: 'not_found', message: expect.any(String) });
   });
+
+  describeHealthRoute(startServer);
+  describeOpenApi(startServer, ['GET /rate-limit/check', 'GET /api/limited']);
 });
