@@ -285,6 +285,15 @@ export const mockDeviations: readonly MockDeviation[] = [
     capability: 'luaSemantics',
   },
   {
+    id: 'lua-32-bit-integers',
+    area: 'scripts',
+    deviation:
+      'Lua integers are 32-bit: `tonumber("1700000000") * 1000` wraps to -807049216 (Redis’ Lua 5.1 has only doubles). Multiply by a float (`* 1e3`) to stay exact.',
+    handling: 'declared',
+    how: '`capabilities.luaSemantics` is false; kata scripts compute milliseconds as `t[1] * 1e3 + t[2] / 1e3`.',
+    capability: 'luaSemantics',
+  },
+  {
     id: 'publish-count',
     area: 'pubsub',
     deviation: 'PUBLISH counts a pattern once however many connections subscribed to it.',

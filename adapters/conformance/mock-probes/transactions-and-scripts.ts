@@ -105,6 +105,18 @@ export const transactionAndScriptProbes: DeviationProbes = {
     },
   },
 
+  'lua-32-bit-integers': {
+    async raw({ send }) {
+      expect(await send('EVAL', "return tonumber('1700000000') * 1000", 0)).toBe(-807049216);
+    },
+    async adapter({ redis, prefix }) {
+      expect(redis.capabilities.luaSemantics).toBe(false);
+      const script = (expression: string) => redis.defineScript(`-- ${prefix}\nreturn ${expression}`).run([], []);
+      expect(await script("tonumber('1700000000') * 1000")).toBe(-807049216);
+      expect(await script("tostring(tonumber('1700000000') * 1e3)")).toMatch(/^1700000000000/);
+    },
+  },
+
   'lua-bypasses-emulation': {
     async raw({ send }) {
       await expect(send('EVAL', 'return cjson.encode({1})', 0)).rejects.toThrow(/attempt to index a nil value/);
