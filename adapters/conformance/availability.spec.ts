@@ -1,21 +1,11 @@
-import { createServer } from 'node:net';
 import { createBackendAdapter } from '../../harness/backends.js';
+import { findFreePort } from '../../harness/redis-source/free-port.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { timed } from './support.js';
 
 /** A port on 127.0.0.1 that nothing listens on: connecting to it is refused at once. */
-function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+const deadPort = findFreePort;
 
 const cannotBeDown = (backend: string) =>
   `the ${backend} backend lives in memory and cannot be unreachable (capabilities.canBeUnavailable)`;

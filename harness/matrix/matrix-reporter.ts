@@ -11,11 +11,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { TestCase, TestModule, TestSuite, Vitest } from 'vitest/node';
+import type { TestCase, TestModule, Vitest } from 'vitest/node';
+import { ancestorTitles, firstLine } from '../reporters/test-case-text.js';
 import type { MatrixBrokenFile, MatrixCase, MatrixResults } from './results.js';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape codes is the point.
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 export default class MatrixReporter {
   private root = process.cwd();
@@ -96,16 +94,4 @@ function describeCase(project: string, file: string, test: TestCase): MatrixCase
   if (typeof meta.redisCommands === 'number') entry.redisCommands = meta.redisCommands;
   if (typeof meta.redisRoundTrips === 'number') entry.redisRoundTrips = meta.redisRoundTrips;
   return entry;
-}
-
-function ancestorTitles(test: TestCase): string[] {
-  const titles: string[] = [];
-  for (let parent: TestSuite | TestModule = test.parent; parent.type === 'suite'; parent = parent.parent) {
-    titles.unshift(parent.name);
-  }
-  return titles;
-}
-
-function firstLine(text: string | undefined): string {
-  return (text ?? '').replace(ANSI, '').split('\n')[0]?.trim() ?? '';
 }

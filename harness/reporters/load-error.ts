@@ -4,16 +4,13 @@
  */
 import { relative, sep } from 'node:path';
 import type { SerializedError } from 'vitest';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape codes is the point.
-const ANSI = /\u001b\[[0-9;]*m/g;
+import { stripAnsi } from './test-case-text.js';
 
 /** At most `maxLines` lines saying what is wrong and where. */
 export function describeLoadError(root: string, error: SerializedError | undefined, maxLines = 8): string {
   if (!error) return 'The file did not load.';
   const name = error.name && error.name !== 'Error' && !error.message.startsWith(error.name) ? `${error.name}: ` : '';
-  const lines = `${name}${error.message}`
-    .replace(ANSI, '')
+  const lines = stripAnsi(`${name}${error.message}`)
     .split('\n')
     .filter((line) => !/^(Transform failed with \d+ errors?:)?\s*$/.test(line));
   const id = (error as { __vitest_rollup_error__?: { id?: string } }).__vitest_rollup_error__?.id;

@@ -5,8 +5,9 @@
  */
 import { relative, sep } from 'node:path';
 import type { SerializedError } from 'vitest';
-import type { TestCase, TestModule, TestSuite } from 'vitest/node';
+import type { TestModule } from 'vitest/node';
 import { describeLoadError } from './load-error.js';
+import { ancestorTitles, firstLine } from './test-case-text.js';
 
 /** One test of a kata spec in one project. */
 export interface SpecOutcome {
@@ -75,16 +76,4 @@ export function collectOutcomes(root: string, testModules: ReadonlyArray<TestMod
     }
   }
   return outcomes;
-}
-
-function ancestorTitles(test: TestCase): string[] {
-  const titles: string[] = [];
-  for (let parent: TestSuite | TestModule = test.parent; parent.type === 'suite'; parent = parent.parent) {
-    titles.unshift(parent.name);
-  }
-  return titles;
-}
-
-function firstLine(text: string | undefined): string {
-  return (text ?? '').split('\n')[0]?.trim() ?? '';
 }
