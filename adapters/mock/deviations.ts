@@ -110,6 +110,14 @@ export const mockDeviations: readonly MockDeviation[] = [
     how: '`ERR hash value is not an integer` / `ERR value is not an integer or out of range`.',
   },
   {
+    id: 'hash-field-names',
+    area: 'hashes',
+    deviation:
+      'A hash is a plain object: HSET of a field named `__proto__` sets its prototype and the field is lost; HGET/HMGET of a missing `constructor` or `toString` return Object’s members.',
+    handling: 'normalised',
+    how: 'HSET defines own properties, HGET/HMGET read own properties only (`hash-fields.ts`).',
+  },
+  {
     id: 'incrbyfloat-nan',
     area: 'strings',
     deviation: 'INCRBYFLOAT/HINCRBYFLOAT on non-floats, or with `inf`, store "NaN".',

@@ -1,4 +1,5 @@
 import { emulateExpire } from './expire-conditions.js';
+import { emulateHGet, emulateHMGet, emulateHSet } from './hash-fields.js';
 import { emulateFloatIncrement, emulateIncrement } from './integer-commands.js';
 import { emulateMove } from './list-moves.js';
 import { emulateMGet } from './mget.js';
@@ -26,6 +27,9 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   DECR: emulateIncrement,
   DECRBY: emulateIncrement,
   HINCRBY: emulateIncrement,
+  HSET: emulateHSet,
+  HGET: emulateHGet,
+  HMGET: emulateHMGet,
   INCRBYFLOAT: emulateFloatIncrement,
   HINCRBYFLOAT: emulateFloatIncrement,
   EXPIRE: emulateExpire,
