@@ -1,0 +1,187 @@
+/**
+ * Provided: you do not need to edit this file.
+ *
+ * The lesson's number: checkouts per second under contention, WATCH/MULTI with retries
+ * against one Lua script, on both real clients.
+ *
+ *   npx tsx katas/05-shopping-cart/bench.ts --solution [--carts 400] [--racers 8] [--in-flight 64] [--rounds 3]
+ *
+ * (`pnpm bench 05` runs it on the solution.) Without `--solution` it measures your code
+ * in katas/ (it needs steps 2 and 5). It runs on REDIS_URL when set, else on a
+ * redis-server it starts on a free port (and stops). The workload: `--carts` carts of 3
+ * lines each; every cart is checked out by 1 caller (no contention), then by `--racers`
+ * callers at once (contention), with at most `--in-flight` checkouts in flight. Every
+ * cart must end up in exactly one order, with every unit: the "exact" column checks it.
+ * Round trips and WATCH attempts come from the adapter's command monitor. The median of
+ * `--rounds` rounds. Every key is written under a fresh `bench:05:<random>:` prefix and
+ * deleted afterwards. The mock is left out: its Lua runs in fengari, milliseconds a call.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CommandMonitor } from '../../adapters/core/command-monitor.js';
+import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
+import { createBackendAdapter } from '../../harness/backends.js';
+import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
+import { findOnPath } from '../../harness/redis-source/detect-environment.js';
+import { type StartedRedis, startRedisServer } from '../../harness/redis-source/start-redis-server.js';
+import { CHECKOUT_STRATEGIES, type CheckoutStrategy } from './cart.js';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
+  return value;
+}
+
+const carts = option('--carts', 400);
+const racers = option('--racers', 8);
+const inFlight = option('--in-flight', 64);
+const rounds = option('--rounds', 3);
+const LINES: [string, number][] = [
+  ['TEA-GREEN', 2],
+  ['KETTLE', 1],
+  ['FILTER-50', 3],
+];
+const UNITS_PER_CART = LINES.reduce((sum, [, quantity]) => sum + quantity, 0);
+const folder = process.argv.includes('--solution') ? '../../solutions/05-shopping-cart' : '.';
+const { createCheckout } = (await import(`${folder}/checkout.js`)) as typeof import('./checkout.js');
+const { createCartStore } = (await import(`${folder}/cart-store.js`)) as typeof import('./cart-store.js');
+
+interface Sample {
+  callsPerSecond: number;
+  ordersPerSecond: number;
+  /** Carts that ended in exactly one order with all their units, and no cart left behind. */
+  exact: boolean;
+  roundTripsPerCall: number;
+  watchesPerCall: number;
+}
+
+interface Row extends Omit<Sample, 'exact'> {
+  backend: string;
+  strategy: CheckoutStrategy;
+  racersPerCart: number;
+  exact: string;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** Counts round trips, and WATCHes (one per WATCH/MULTI attempt), of one adapter. */
+function monitor(): CommandMonitor & { roundTrips: number; watches: number } {
+  return {
+    roundTrips: 0,
+    watches: 0,
+    onRoundTrip(commands) {
+      this.roundTrips += 1;
+      if (commands[0]?.[0]?.toUpperCase() === 'WATCH') this.watches += 1;
+    },
+  };
+}
+
+/** Runs `tasks` with at most `limit` in flight at once. */
+async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next];
+      next += 1;
+      await task?.();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+}
+
+/** Fills `carts` carts, then checks each out `racersPerCart` times at once; one sample. */
+async function sample(backend: BackendName, url: string, strategy: CheckoutStrategy, racersPerCart: number) {
+  const prefix = `bench:05:${randomBytes(4).toString('hex')}:`;
+  const counted = monitor();
+  const redis = createBackendAdapter(backend, url, { monitor: counted });
+  const store = createCartStore({ redis, namespace: prefix });
+  const checkout = createCheckout({ redis, namespace: prefix, strategy, maxAttempts: 1000 });
+  try {
+    const ids = Array.from({ length: carts }, (_, i) => `cart-${i}`);
+    await runLimited(
+      ids.flatMap((id) =>
+        LINES.map(
+          ([sku, quantity]) =>
+            () =>
+              store.add(id, sku, quantity).then(() => undefined),
+        ),
+      ),
+      inFlight,
+    );
+    await checkout.checkout('warm-up');
+    const before = { roundTrips: counted.roundTrips, watches: counted.watches };
+    const unitsOrdered: number[] = [];
+    const calls = ids.flatMap((id) =>
+      Array.from({ length: racersPerCart }, () => async () => {
+        const order = await checkout.checkout(id);
+        if (order) unitsOrdered.push(order.count);
+      }),
+    );
+    const started = performance.now();
+    await runLimited(calls, inFlight);
+    const seconds = (performance.now() - started) / 1000;
+    const left = await redis.exists(...ids.map((id) => store.keyFor(id)));
+    return {
+      callsPerSecond: calls.length / seconds,
+      ordersPerSecond: unitsOrdered.length / seconds,
+      exact: unitsOrdered.length === carts && unitsOrdered.every((units) => units === UNITS_PER_CART) && left === 0,
+      roundTripsPerCall: (counted.roundTrips - before.roundTrips) / calls.length,
+      watchesPerCall: (counted.watches - before.watches) / calls.length,
+    } satisfies Sample;
+  } finally {
+    await deleteKeysWithPrefix(redis, prefix);
+    await redis.close();
+  }
+}
+
+async function measure(backend: BackendName, url: string, strategy: CheckoutStrategy, racersPerCart: number) {
+  const samples: Sample[] = [];
+  for (let round = 0; round < rounds; round += 1) samples.push(await sample(backend, url, strategy, racersPerCart));
+  return {
+    backend,
+    strategy,
+    racersPerCart,
+    callsPerSecond: median(samples.map((each) => each.callsPerSecond)),
+    ordersPerSecond: median(samples.map((each) => each.ordersPerSecond)),
+    exact: `${samples.filter((each) => each.exact).length}/${samples.length}`,
+    roundTripsPerCall: median(samples.map((each) => each.roundTripsPerCall)),
+    watchesPerCall: median(samples.map((each) => each.watchesPerCall)),
+  } satisfies Row;
+}
+
+async function provisionRedis(): Promise<{ url: string; started: StartedRedis | null }> {
+  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, started: null };
+  const binary = findOnPath('redis-server', process.env.PATH ?? '');
+  if (!binary) throw new Error('Set REDIS_URL, or install redis-server: the benchmark needs a real Redis.');
+  const started = await startRedisServer(binary);
+  return { url: started.url, started };
+}
+
+const { url, started } = await provisionRedis();
+const observer: RedisAdapter = createBackendAdapter('ioredis', url);
+try {
+  const version = /redis_version:(\S+)/.exec(String(await observer.sendCommand(['INFO', 'server'])))?.[1];
+  const rows: Row[] = [];
+  for (const backend of ['ioredis', 'node-redis'] as const) {
+    for (const racersPerCart of [1, racers]) {
+      for (const strategy of CHECKOUT_STRATEGIES) rows.push(await measure(backend, url, strategy, racersPerCart));
+    }
+  }
+  const where = started ? 'a private redis-server' : 'REDIS_URL';
+  console.log(
+    `\nKata 05 · ${folder === '.' ? 'katas/' : 'solutions/'} · Redis ${version} on ${where} · ${carts} carts of ${UNITS_PER_CART} units, ${inFlight} checkouts in flight · median of ${rounds} · Node ${process.version}\n`,
+  );
+  console.log(
+    '| client | checkout | callers per cart | checkout calls/s | orders/s | exact | round trips/call | WATCH attempts/call |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
+  for (const row of rows) {
+    const number = (value: number) => Math.round(value).toLocaleString('en');
+    console.log(
+      `| ${row.backend} | ${row.strategy} | ${row.racersPerCart} | ${number(row.callsPerSecond)} | ${number(row.ordersPerSecond)} | ${row.exact} | ${row.roundTripsPerCall.toFixed(2)} | ${row.strategy === 'watch' ? row.watchesPerCall.toFixed(2) : '—'} |`,
+    );
+  }
+} finally {
+  await observer.close();
+  await started?.stop();
+}
