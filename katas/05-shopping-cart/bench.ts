@@ -17,6 +17,7 @@
  * deleted afterwards. The mock is left out: its Lua runs in fengari, milliseconds a call.
  */
 import { randomBytes } from 'node:crypto';
+import { Redis as IORedis } from 'ioredis';
 import type { CommandMonitor } from '../../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
@@ -24,6 +25,7 @@ import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { findOnPath } from '../../harness/redis-source/detect-environment.js';
 import { type StartedRedis, startRedisServer } from '../../harness/redis-source/start-redis-server.js';
 import { CHECKOUT_STRATEGIES, type CheckoutStrategy } from './cart.js';
+import { cartKey, newOrderId, orderKey } from './keys.js';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -55,9 +57,12 @@ interface Sample {
   watchesPerCall: number;
 }
 
+/** The kata's two strategies, and WATCH/MULTI on long-lived connections (raw ioredis, no adapter) for reference. */
+type Variant = CheckoutStrategy | 'watch, pooled';
+
 interface Row extends Omit<Sample, 'exact'> {
   backend: string;
-  strategy: CheckoutStrategy;
+  strategy: Variant;
   racersPerCart: number;
   exact: string;
 }
@@ -89,13 +94,64 @@ async function runLimited(tasks: (() => Promise<void>)[], limit: number): Promis
   await Promise.all(Array.from({ length: limit }, worker));
 }
 
+/**
+ * WATCH/MULTI with retries on a pool of `inFlight` open ioredis connections: the same
+ * algorithm as the solution's `'watch'`, without opening a connection per attempt.
+ * Resolves with the units ordered, or `null` for an empty cart.
+ */
+function pooledWatchCheckout(url: string, namespace: string, counted: { roundTrips: number; watches: number }) {
+  const idle = Array.from({ length: inFlight }, () => new IORedis(url));
+  const attempt = async (connection: IORedis, cartId: string): Promise<number | null | 'conflict'> => {
+    const key = cartKey(namespace, cartId);
+    // Three round trips, as with the adapter: WATCH, HGETALL, then MULTI…EXEC (or UNWATCH).
+    counted.watches += 1;
+    counted.roundTrips += 3;
+    await connection.watch(key);
+    const fields = await connection.hgetall(key);
+    if (Object.keys(fields).length === 0) {
+      await connection.unwatch();
+      return null;
+    }
+    const result = await connection
+      .multi()
+      .hset(orderKey(namespace, newOrderId(cartId)), fields)
+      .del(key)
+      .exec();
+    return result === null ? 'conflict' : Object.values(fields).reduce((sum, units) => sum + Number(units), 0);
+  };
+  return {
+    async checkout(cartId: string): Promise<number | null> {
+      const connection = idle.pop();
+      if (!connection) throw new Error('The pool is empty: more checkouts in flight than connections.');
+      try {
+        for (;;) {
+          const outcome = await attempt(connection, cartId);
+          if (outcome !== 'conflict') return outcome;
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
+        }
+      } finally {
+        idle.push(connection);
+      }
+    },
+    close: async () => {
+      for (const connection of idle) connection.disconnect();
+    },
+  };
+}
+
 /** Fills `carts` carts, then checks each out `racersPerCart` times at once; one sample. */
-async function sample(backend: BackendName, url: string, strategy: CheckoutStrategy, racersPerCart: number) {
+async function sample(backend: BackendName, url: string, variant: Variant, racersPerCart: number) {
   const prefix = `bench:05:${randomBytes(4).toString('hex')}:`;
   const counted = monitor();
   const redis = createBackendAdapter(backend, url, { monitor: counted });
   const store = createCartStore({ redis, namespace: prefix });
-  const checkout = createCheckout({ redis, namespace: prefix, strategy, maxAttempts: 1000 });
+  const pooled = variant === 'watch, pooled' ? pooledWatchCheckout(url, prefix, counted) : null;
+  const ours =
+    variant === 'watch, pooled'
+      ? null
+      : createCheckout({ redis, namespace: prefix, strategy: variant, maxAttempts: 1000 });
+  const unitsOf = async (cartId: string): Promise<number | null> =>
+    pooled ? pooled.checkout(cartId) : (((await ours?.checkout(cartId)) ?? null)?.count ?? null);
   try {
     const ids = Array.from({ length: carts }, (_, i) => `cart-${i}`);
     await runLimited(
@@ -108,13 +164,13 @@ async function sample(backend: BackendName, url: string, strategy: CheckoutStrat
       ),
       inFlight,
     );
-    await checkout.checkout('warm-up');
+    await unitsOf('warm-up');
     const before = { roundTrips: counted.roundTrips, watches: counted.watches };
     const unitsOrdered: number[] = [];
     const calls = ids.flatMap((id) =>
       Array.from({ length: racersPerCart }, () => async () => {
-        const order = await checkout.checkout(id);
-        if (order) unitsOrdered.push(order.count);
+        const units = await unitsOf(id);
+        if (units !== null) unitsOrdered.push(units);
       }),
     );
     const started = performance.now();
@@ -129,12 +185,13 @@ async function sample(backend: BackendName, url: string, strategy: CheckoutStrat
       watchesPerCall: (counted.watches - before.watches) / calls.length,
     } satisfies Sample;
   } finally {
+    await pooled?.close();
     await deleteKeysWithPrefix(redis, prefix);
     await redis.close();
   }
 }
 
-async function measure(backend: BackendName, url: string, strategy: CheckoutStrategy, racersPerCart: number) {
+async function measure(backend: BackendName, url: string, strategy: Variant, racersPerCart: number) {
   const samples: Sample[] = [];
   for (let round = 0; round < rounds; round += 1) samples.push(await sample(backend, url, strategy, racersPerCart));
   return {
@@ -167,6 +224,7 @@ try {
       for (const strategy of CHECKOUT_STRATEGIES) rows.push(await measure(backend, url, strategy, racersPerCart));
     }
   }
+  for (const racersPerCart of [1, racers]) rows.push(await measure('ioredis', url, 'watch, pooled', racersPerCart));
   const where = started ? 'a private redis-server' : 'REDIS_URL';
   console.log(
     `\nKata 05 · ${folder === '.' ? 'katas/' : 'solutions/'} · Redis ${version} on ${where} · ${carts} carts of ${UNITS_PER_CART} units, ${inFlight} checkouts in flight · median of ${rounds} · Node ${process.version}\n`,
@@ -178,7 +236,7 @@ try {
   for (const row of rows) {
     const number = (value: number) => Math.round(value).toLocaleString('en');
     console.log(
-      `| ${row.backend} | ${row.strategy} | ${row.racersPerCart} | ${number(row.callsPerSecond)} | ${number(row.ordersPerSecond)} | ${row.exact} | ${row.roundTripsPerCall.toFixed(2)} | ${row.strategy === 'watch' ? row.watchesPerCall.toFixed(2) : '—'} |`,
+      `| ${row.backend} | ${row.strategy} | ${row.racersPerCart} | ${number(row.callsPerSecond)} | ${number(row.ordersPerSecond)} | ${row.exact} | ${row.roundTripsPerCall.toFixed(2)} | ${row.strategy === 'script' ? '—' : row.watchesPerCall.toFixed(2)} |`,
     );
   }
 } finally {
