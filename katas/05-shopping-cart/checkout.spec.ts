@@ -1,10 +1,31 @@
+import type { RedisAdapter, WatchTransaction } from '../../adapters/redis-adapter.js';
 import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { CHECKOUT_STRATEGIES } from './cart.js';
+import { CheckoutContendedError } from './cart-errors.js';
 import { createCartStore } from './cart-store.js';
 import { priceCart } from './cart-view.js';
 import { createCheckout } from './checkout.js';
 import { orderKey } from './keys.js';
+
+/**
+ * `redis`, except that inside `watch()` every HGETALL is followed by an add from another
+ * client: the watched cart always changes between the read and EXEC.
+ */
+function withMeddlingShopper(redis: RedisAdapter, shopper: RedisAdapter): RedisAdapter {
+  const watch = <T>(fn: (tx: WatchTransaction) => Promise<T>) =>
+    redis.watch((tx) =>
+      fn({
+        ...tx,
+        hGetAll: async (key: string) => {
+          const fields = await tx.hGetAll(key);
+          await shopper.hIncrBy(key, 'TEA-GREEN', 1);
+          return fields;
+        },
+      }),
+    );
+  return Object.assign(Object.create(redis) as RedisAdapter, { watch });
+}
 
 describe('step 5 · atomic checkout', () => {
   describe.each(CHECKOUT_STRATEGIES)('with %s', (strategy) => {
@@ -96,6 +117,20 @@ describe('step 5 · atomic checkout', () => {
       }
       expect(stored, 'units in the stored orders').toBe(ordered);
     });
+  });
+
+  test('with watch, a cart that changes before every EXEC throws CheckoutContendedError after maxAttempts, and nothing is ordered', async ({
+    redis,
+    prefix,
+    connect,
+  }) => {
+    const carts = createCartStore({ redis, namespace: prefix });
+    await carts.add('c1', 'TEA-GREEN', 1);
+    const meddled = withMeddlingShopper(redis, connect());
+    const checkout = createCheckout({ redis: meddled, namespace: prefix, strategy: 'watch', maxAttempts: 3 });
+    await expect(checkout.checkout('c1')).rejects.toThrow(CheckoutContendedError);
+    expect(await carts.quantities('c1'), '1 unit + 3 meddling adds, all still in the cart').toEqual({ 'TEA-GREEN': 4 });
+    expect(await keysUnder(redis, prefix), 'no order key').toEqual([carts.keyFor('c1')]);
   });
 
   test('with script, a checkout is one round trip to Redis', async ({ redis, prefix, commandLog }) => {

@@ -21,9 +21,9 @@ redis.call('DEL', KEYS[1])
 return lines
 `;
 
-/** The order as answered: its id and the lines, priced like a cart. */
-function toOrder(orderId: string, quantities: Quantities): Order {
-  const { items, subtotalCents, count } = priceCart(orderId, quantities);
+/** The order as answered: its id and the cart's lines, priced like the cart. */
+function toOrder(orderId: string, cartId: string, quantities: Quantities): Order {
+  const { items, subtotalCents, count } = priceCart(cartId, quantities);
   return { orderId, items, subtotalCents, count };
 }
 
@@ -45,7 +45,7 @@ function watchCheckout(redis: RedisAdapter, namespace: string, maxAttempts: numb
       if (Object.keys(fields).length === 0) return null;
       const orderId = newOrderId(cartId);
       await tx.multi().hSet(orderKey(namespace, orderId), fields).del(key).exec();
-      return toOrder(orderId, parseQuantities(fields));
+      return toOrder(orderId, cartId, parseQuantities(fields));
     });
 
   return async (cartId: string): Promise<Order | null> => {
@@ -67,7 +67,7 @@ function scriptCheckout(redis: RedisAdapter, namespace: string) {
   return async (cartId: string): Promise<Order | null> => {
     const orderId = newOrderId(cartId);
     const reply = await script.run([cartKey(namespace, cartId), orderKey(namespace, orderId)], []);
-    return reply === null ? null : toOrder(orderId, parseQuantities(pairsToHash(reply)));
+    return reply === null ? null : toOrder(orderId, cartId, parseQuantities(pairsToHash(reply)));
   };
 }
 

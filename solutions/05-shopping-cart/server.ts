@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { type CheckoutStrategy, DEFAULT_CART_TTL_S } from '../../katas/05-shopping-cart/cart.js';
+import { CheckoutContendedError } from '../../katas/05-shopping-cart/cart-errors.js';
 import { CATALOGUE, findProduct } from '../../katas/05-shopping-cart/catalogue.js';
 import {
   addItemBodySchema,
@@ -242,7 +243,7 @@ function registerCartRoutes(
     async (request, reply) => {
       const { cartId } = request.params;
       const order = await checkout.checkout(cartId).catch((error: unknown) => {
-        if (error instanceof Error && error.name === 'CheckoutContendedError') throw new ConflictError(error.message);
+        if (error instanceof CheckoutContendedError) throw new ConflictError(error.message);
         throw error;
       });
       if (!order) throw new CartEmptyHttpError(`Cart "${cartId}" is empty: nothing to check out.`);
