@@ -68,7 +68,7 @@ describe('step 1 · a profile object in a hash', () => {
     expect(await profiles.load('u1')).toEqual(odd);
   });
 
-  test('a field named __proto__ is kept as a field, and sets no prototype', async ({ redis, prefix }) => {
+  test('a field named `__proto__` is kept as a field, and sets no prototype', async ({ redis, prefix }) => {
     const profiles = createProfileStore({ redis, namespace: prefix });
     const profile: Profile = JSON.parse('{"userId":"u1","__proto__":"not a prototype"}');
     await profiles.save('u1', profile);
@@ -113,20 +113,23 @@ describe('step 1 · a profile object in a hash', () => {
   });
 
   test.for([
-    { value: Number.NaN, what: 'NaN' },
-    { value: Number.POSITIVE_INFINITY, what: 'Infinity' },
-    { value: new Date('not a date'), what: 'an invalid Date' },
-    { value: null, what: 'null' },
-    { value: { nested: true }, what: 'an object' },
-    { value: ['a'], what: 'an array' },
-  ])('saving $what throws a TypeError naming the field, and changes nothing', async ({ value }, { redis, prefix }) => {
-    const profiles = createProfileStore({ redis, namespace: prefix });
-    await profiles.save('ada', ada);
-    const bad = { ...ada, name: 'Changed', oops: value } as unknown as Profile;
-    await expect(profiles.save('ada', bad)).rejects.toThrow(TypeError);
-    await expect(profiles.save('ada', bad)).rejects.toThrow(/oops/);
-    expect(await profiles.load('ada'), 'the saved profile, untouched').toEqual(ada);
-  });
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['an invalid Date', new Date('not a date')],
+    ['null', null],
+    ['an object', { nested: true }],
+    ['an array', ['a']],
+  ] as const)(
+    'saving %s throws a TypeError naming the field, and changes nothing',
+    async ([, value], { redis, prefix }) => {
+      const profiles = createProfileStore({ redis, namespace: prefix });
+      await profiles.save('ada', ada);
+      const bad = { ...ada, name: 'Changed', oops: value } as unknown as Profile;
+      await expect(profiles.save('ada', bad)).rejects.toThrow(TypeError);
+      await expect(profiles.save('ada', bad)).rejects.toThrow(/oops/);
+      expect(await profiles.load('ada'), 'the saved profile, untouched').toEqual(ada);
+    },
+  );
 
   test('toHash and fromHash are inverse, and fromHash refuses text toHash did not write', () => {
     expect(fromHash(toHash(ada))).toEqual(ada);
