@@ -22,29 +22,23 @@ import { Redis as IORedis } from 'ioredis';
 import type { CommandMonitor } from '../../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
+import { integerOption } from '../../harness/bench/bench-options.js';
+import { startBenchRedis } from '../../harness/bench/bench-redis.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
-import { findOnPath } from '../../harness/redis-source/detect-environment.js';
-import { type StartedRedis, startRedisServer } from '../../harness/redis-source/start-redis-server.js';
 import { CHECKOUT_STRATEGIES, type CheckoutStrategy } from './cart.js';
 import { cartKey, newOrderId, orderKey } from './keys.js';
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
-
-const carts = option('--carts', 1000);
-const racers = option('--racers', 8);
-const inFlight = option('--in-flight', 64);
-const rounds = option('--rounds', 3);
+const carts = integerOption('--carts', 1000);
+const racers = integerOption('--racers', 8);
+const inFlight = integerOption('--in-flight', 64);
+const rounds = integerOption('--rounds', 3);
 const LINES: [string, number][] = [
   ['TEA-GREEN', 2],
   ['KETTLE', 1],
   ['FILTER-50', 3],
 ];
 const WARM_UP = 200;
+const noop = () => undefined;
 const UNITS_PER_CART = LINES.reduce((sum, [, quantity]) => sum + quantity, 0);
 const folder = process.argv.includes('--solution') ? '../../solutions/05-shopping-cart' : '.';
 const { createCheckout } = (await import(`${folder}/checkout.js`)) as typeof import('./checkout.js');
@@ -176,7 +170,7 @@ async function sample(backend: BackendName, url: string, variant: Variant, racer
       inFlight,
     );
     await runLimited(
-      warmUp.map((id) => () => unitsOf(id).then(() => undefined)),
+      warmUp.map((id) => () => unitsOf(id).then(noop, noop)),
       inFlight,
     );
     const before = { roundTrips: counted.roundTrips, watches: counted.watches };
@@ -227,15 +221,9 @@ async function measure(backend: BackendName, url: string, strategy: Variant, rac
   } satisfies Row;
 }
 
-async function provisionRedis(): Promise<{ url: string; started: StartedRedis | null }> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, started: null };
-  const binary = findOnPath('redis-server', process.env.PATH ?? '');
-  if (!binary) throw new Error('Set REDIS_URL, or install redis-server: the benchmark needs a real Redis.');
-  const started = await startRedisServer(binary);
-  return { url: started.url, started };
-}
-
-const { url, started } = await provisionRedis();
+const benchRedis = await startBenchRedis();
+const { url } = benchRedis;
+if (!url) throw new Error('Set REDIS_URL, or install redis-server: the benchmark needs a real Redis.');
 const observer: RedisAdapter = createBackendAdapter('ioredis', url);
 try {
   const version = /redis_version:(\S+)/.exec(String(await observer.sendCommand(['INFO', 'server'])))?.[1];
@@ -246,9 +234,8 @@ try {
     }
   }
   for (const racersPerCart of [1, racers]) rows.push(await measure('ioredis', url, 'watch, pooled', racersPerCart));
-  const where = started ? 'a private redis-server' : 'REDIS_URL';
   console.log(
-    `\nKata 05 · ${folder === '.' ? 'katas/' : 'solutions/'} · Redis ${version} on ${where} · ${carts} carts of ${UNITS_PER_CART} units, ${inFlight} checkouts in flight · median of ${rounds} · Node ${process.version}\n`,
+    `\nKata 05 · ${folder === '.' ? 'katas/' : 'solutions/'} · Redis ${version} · ${carts} carts of ${UNITS_PER_CART} units, ${inFlight} checkouts in flight · median of ${rounds} · Node ${process.version}\n${benchRedis.description}\n`,
   );
   console.log(
     '| client | checkout | callers per cart | checkout calls/s | orders/s | exact | failed calls | round trips/call | WATCH attempts/call |',
@@ -262,5 +249,5 @@ try {
   }
 } finally {
   await observer.close();
-  await started?.stop();
+  await benchRedis.stop();
 }

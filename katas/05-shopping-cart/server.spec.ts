@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
@@ -24,10 +24,24 @@ async function start(
   return app;
 }
 
+const addItem = (cartId: string, sku: string, quantity: unknown): InjectOptions => ({
+  method: 'POST',
+  url: `/carts/${cartId}/items`,
+  payload: { sku, quantity },
+});
+const setItem = (cartId: string, sku: string, quantity: unknown): InjectOptions => ({
+  method: 'PATCH',
+  url: `/carts/${cartId}/items/${sku}`,
+  payload: { quantity },
+});
+const removeItem = (cartId: string, sku: string): InjectOptions => ({
+  method: 'DELETE',
+  url: `/carts/${cartId}/items/${sku}`,
+});
 const add = (app: FastifyInstance, cartId: string, sku: string, quantity: unknown) =>
-  app.inject({ method: 'POST', url: `/carts/${cartId}/items`, payload: { sku, quantity } });
+  app.inject(addItem(cartId, sku, quantity));
 const patch = (app: FastifyInstance, cartId: string, sku: string, quantity: unknown) =>
-  app.inject({ method: 'PATCH', url: `/carts/${cartId}/items/${sku}`, payload: { quantity } });
+  app.inject(setItem(cartId, sku, quantity));
 const view = async (app: FastifyInstance, cartId: string) =>
   (await app.inject({ method: 'GET', url: `/carts/${cartId}` })).json();
 const checkout = (app: FastifyInstance, cartId: string) =>
@@ -226,8 +240,8 @@ describe('step 7 · server', () => {
       const app = await start(redis, prefix, onTestFinished);
       await add(app, 'c1', 'KETTLE', 1);
       await add(app, 'c1', 'MUG-WHITE', 2);
-      expect((await app.inject({ method: 'DELETE', url: '/carts/c1/items/KETTLE' })).statusCode).toBe(204);
-      expect((await app.inject({ method: 'DELETE', url: '/carts/c1/items/KETTLE' })).statusCode).toBe(404);
+      expect((await app.inject(removeItem('c1', 'KETTLE'))).statusCode).toBe(204);
+      expect((await app.inject(removeItem('c1', 'KETTLE'))).statusCode).toBe(404);
       expect((await view(app, 'c1')).count).toBe(2);
       expect((await app.inject({ method: 'DELETE', url: '/carts/c1' })).statusCode).toBe(204);
       expect((await app.inject({ method: 'DELETE', url: '/carts/c1' })).statusCode).toBe(204);
@@ -235,74 +249,29 @@ describe('step 7 · server', () => {
     });
 
     test.for([
-      { input: 'an unknown SKU', run: (app: FastifyInstance) => add(app, 'c1', 'NOPE', 1), error: 'unknown_sku' },
-      {
-        input: 'an unknown SKU in PATCH',
-        run: (app: FastifyInstance) => patch(app, 'c1', 'NOPE', 1),
-        error: 'unknown_sku',
+      { input: 'an unknown SKU', request: addItem('c1', 'NOPE', 1), error: 'unknown_sku' },
+      { input: 'an unknown SKU in PATCH', request: setItem('c1', 'NOPE', 1), error: 'unknown_sku' },
+      { input: 'an unknown SKU in DELETE', request: removeItem('c1', 'NOPE'), error: 'unknown_sku' },
+      { input: 'a quantity of 0', request: addItem('c1', 'KETTLE', 0), error: 'validation_error' },
+      { input: 'a quantity of 1000', request: addItem('c1', 'KETTLE', 1000), error: 'validation_error' },
+      { input: 'a negative quantity', request: addItem('c1', 'KETTLE', -1), error: 'validation_error' },
+      { input: 'a fractional quantity', request: addItem('c1', 'KETTLE', 1.5), error: 'validation_error' },
+      { input: 'a quantity as a string', request: addItem('c1', 'KETTLE', '2'), error: 'validation_error' },
+      { input: 'a PATCH to -1', request: setItem('c1', 'KETTLE', -1), error: 'validation_error' },
+      { input: 'a PATCH to 1000', request: setItem('c1', 'KETTLE', 1000), error: 'validation_error' },
+      { input: 'a malformed cartId', request: addItem('bad%20id', 'KETTLE', 1), error: 'validation_error' },
+      { input: 'a cartId of 65 characters', request: addItem('c'.repeat(65), 'KETTLE', 1), error: 'validation_error' },
+      { input: 'a malformed SKU', request: addItem('c1', 'TEA GREEN', 1), error: 'validation_error' },
+    ])(
+      '$input answers 400 $error and writes nothing',
+      async ({ request, error }, { redis, prefix, onTestFinished }) => {
+        const app = await start(redis, prefix, onTestFinished);
+        const response = await app.inject(request);
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error, message: expect.any(String) });
+        expect(await keysUnder(redis, prefix), 'keys written').toEqual([]);
       },
-      {
-        input: 'an unknown SKU in DELETE',
-        run: (app: FastifyInstance) => app.inject({ method: 'DELETE', url: '/carts/c1/items/NOPE' }),
-        error: 'unknown_sku',
-      },
-      {
-        input: 'a quantity of 0',
-        run: (app: FastifyInstance) => add(app, 'c1', 'KETTLE', 0),
-        error: 'validation_error',
-      },
-      {
-        input: 'a quantity of 1000',
-        run: (app: FastifyInstance) => add(app, 'c1', 'KETTLE', 1000),
-        error: 'validation_error',
-      },
-      {
-        input: 'a negative quantity',
-        run: (app: FastifyInstance) => add(app, 'c1', 'KETTLE', -1),
-        error: 'validation_error',
-      },
-      {
-        input: 'a fractional quantity',
-        run: (app: FastifyInstance) => add(app, 'c1', 'KETTLE', 1.5),
-        error: 'validation_error',
-      },
-      {
-        input: 'a quantity as a string',
-        run: (app: FastifyInstance) => add(app, 'c1', 'KETTLE', '2'),
-        error: 'validation_error',
-      },
-      {
-        input: 'a PATCH to -1',
-        run: (app: FastifyInstance) => patch(app, 'c1', 'KETTLE', -1),
-        error: 'validation_error',
-      },
-      {
-        input: 'a PATCH to 1000',
-        run: (app: FastifyInstance) => patch(app, 'c1', 'KETTLE', 1000),
-        error: 'validation_error',
-      },
-      {
-        input: 'a malformed cartId',
-        run: (app: FastifyInstance) => add(app, 'bad%20id', 'KETTLE', 1),
-        error: 'validation_error',
-      },
-      {
-        input: 'a cartId of 65 characters',
-        run: (app: FastifyInstance) => add(app, 'c'.repeat(65), 'KETTLE', 1),
-        error: 'validation_error',
-      },
-      {
-        input: 'a malformed SKU',
-        run: (app: FastifyInstance) => add(app, 'c1', 'TEA GREEN', 1),
-        error: 'validation_error',
-      },
-    ])('$input answers 400 $error and writes nothing', async ({ run, error }, { redis, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await run(app);
-      expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ error, message: expect.any(String) });
-      expect(await keysUnder(redis, prefix), 'keys written').toEqual([]);
-    });
+    );
 
     test('a cart lives CART_TTL_S: 604 800 s by default, or the cartTtlSeconds option', async ({
       redis,
