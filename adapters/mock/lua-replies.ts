@@ -1,49 +1,85 @@
+/**
+ * The two conversions at the edge of the mock's Lua VM, as Redis makes them: a command's
+ * reply into the Lua value `redis.call` returns, and a script's result (already converted
+ * by `lua/reply.lua`) into the reply the client gets.
+ */
 import { classifyReplyError } from '../core/classify-reply-error.js';
-import { RedisCommandError } from '../errors/redis-command-error.js';
-import { RAISED_ERROR, RETURNED_ERROR } from './lua-prelude.js';
+import type { RedisCommandError } from '../errors/redis-command-error.js';
+
+/** What `redis.call` gets back from JS: a value wasmoon can push (no `null`), or an error's text. */
+export type LuaCallAnswer = { value: LuaValue } | { err: string };
+export type LuaValue = string | number | false | { ok: string } | LuaValue[];
+
+/** Commands whose reply is a status (`+OK`), which Lua sees as `{ ok = 'OK' }`. */
+const statusReplies = new Set([
+  'SET',
+  'SETEX',
+  'PSETEX',
+  'MSET',
+  'HMSET',
+  'LSET',
+  'LTRIM',
+  'RENAME',
+  'TYPE',
+  'PING',
+  'FLUSHDB',
+  'FLUSHALL',
+]);
+
+const isStatusReply = (args: string[], reply: unknown) =>
+  typeof reply === 'string' &&
+  statusReplies.has((args[0] ?? '').toUpperCase()) &&
+  !args.some((arg) => arg.toUpperCase() === 'GET');
 
 /**
- * The mock's reply to a wrapped script (see `lua-prelude.ts`) as a Redis reply: strings,
- * integers, nil, arrays, or the script's error, thrown as Redis words it.
+ * A command's reply as Lua sees it: integers as numbers, bulk strings as strings, nil as
+ * `false`, arrays as tables, a status as `{ ok = … }`; a hash (the mock answers HGETALL
+ * with an object) as the flat array Redis sends.
  */
-export function toScriptReply(raw: unknown, command: string, sha: string): unknown {
-  if (Array.isArray(raw) && raw.length === 2 && raw[0] === RAISED_ERROR) {
-    throw raisedError(String(raw[1]), command, sha);
-  }
-  const reply = convert(raw, command);
+export function toLuaValue(args: string[], reply: unknown): LuaValue {
+  if (isStatusReply(args, reply)) return { ok: reply as string };
+  return toPlainLuaValue(reply);
+}
+
+function toPlainLuaValue(reply: unknown): LuaValue {
+  if (reply === null || reply === undefined || reply === false) return false;
+  if (reply === true) return 1;
+  if (typeof reply === 'number' || typeof reply === 'string') return reply;
+  if (Buffer.isBuffer(reply)) return reply.toString();
+  if (Array.isArray(reply)) return reply.map(toPlainLuaValue);
+  if (typeof reply === 'object') return Object.entries(reply).flat().map(toPlainLuaValue);
+  return String(reply);
+}
+
+/**
+ * The reply to a script that returned `value` (see `lua/reply.lua`): strings, integers,
+ * null and arrays; an error returned at the top (`return redis.error_reply(…)`) is thrown,
+ * and one inside an array stays there as a `RedisCommandError`, as clients give it.
+ */
+export function toScriptReply(value: unknown, command: string): unknown {
+  const reply = convert(value, command);
   if (reply instanceof Error) throw reply;
   return reply;
 }
 
-function convert(raw: unknown, command: string): unknown {
-  if (raw === undefined || raw === null || raw === false) return null;
-  if (raw === true) return 1;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? Math.trunc(raw) : raw;
-  if (typeof raw === 'string') return raw;
-  if (Array.isArray(raw)) {
-    if (raw.length === 2 && raw[0] === RETURNED_ERROR) return classifyReplyError(String(raw[1]), command);
-    return raw.map((item) => convert(item, command));
-  }
-  return new RedisCommandError('ERR', 'ERR the in-memory mock could not convert the script reply', command);
+function convert(value: unknown, command: string): unknown {
+  if (value === false || value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return Object.is(value, -0) ? 0 : value;
+  if (Array.isArray(value)) return value.map((item) => convert(item, command));
+  const error = (value as { __error?: unknown }).__error;
+  if (typeof error === 'string') return classifyReplyError(error, command);
+  // An empty Lua table, or one wasmoon hands over as an object with keys "1", "2", …
+  return Object.keys(value as object)
+    .sort((a, b) => Number(a) - Number(b))
+    .map((key) => convert((value as Record<string, unknown>)[key], command));
 }
 
-/** An error raised while the script ran: `ERR user_script:3: boom script: <sha>`, as Redis says it. */
-function raisedError(text: string, command: string, sha: string): RedisCommandError {
-  const position = /^\[string ".*?"\]:(\d+): (.*)$/s.exec(text);
-  const message = position ? `ERR user_script:${position[1]}: ${position[2]}` : text;
-  return classifyReplyError(`${message} script: ${sha}`, command);
+/** An error raised in the script, worded as Redis 7 words it: `… script: <sha>, on @user_script:<line>.` */
+export function raisedError(text: string, line: number, sha: string, command: string): RedisCommandError {
+  return classifyReplyError(`${text} script: ${sha}, on @user_script:${line}.`, command);
 }
 
-/**
- * A script that did not compile, from the mock (`Error trying to loading or executing lua
- * code string in VM: [string "…"]:1: '}' expected`) worded like Redis' `ERR Error compiling
- * script (new function): user_script:1: '}' expected`.
- */
-export function toCompileError(error: RedisCommandError, command: string): RedisCommandError {
-  const vm = /^ERR Error trying to loading or executing lua code string in VM: (.*)$/s.exec(error.message);
-  if (!vm) return error;
-  const detail = (vm[1] ?? '').replace(/^\[string ".*?"\]:(\d+):/s, 'user_script:$1:');
-  return new RedisCommandError('ERR', `ERR Error compiling script (new function): ${detail}`, command, {
-    cause: error,
-  });
+/** A script that did not compile: `ERR Error compiling script (new function): user_script:1: …`. */
+export function compileError(detail: string, command: string): RedisCommandError {
+  return classifyReplyError(`ERR Error compiling script (new function): ${detail}`, command);
 }
