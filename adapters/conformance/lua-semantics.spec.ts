@@ -88,10 +88,7 @@ describe('reply conversion', () => {
     await expect(reply).rejects.toMatchObject({ code: 'MYCODE', message: 'MYCODE inside' });
   });
 
-  test('redis.error_reply adds ERR to a one-word message; status_reply returns its text', async ({
-    redis,
-    prefix,
-  }) => {
+  test('redis.error_reply adds ERR to a one-word message; status_reply returns its text', async ({ redis, prefix }) => {
     await expect(run(redis, prefix, "return redis.error_reply('boom')")).rejects.toMatchObject({
       message: 'ERR boom',
     });
