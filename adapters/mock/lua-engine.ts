@@ -39,17 +39,21 @@ export function luaEngine(): Promise<LuaEngine> {
 }
 
 /**
- * Calls the global Lua function `name` with `args` (JS values wasmoon converts: strings,
- * numbers, arrays, objects) and returns its first result. Synchronous: a script waits for
- * its commands by yielding from its own coroutine (see `lua/run-script.lua`), never here.
+ * Calls the global Lua function `name` with `args` and returns all its results. Only
+ * strings and numbers cross (wasmoon's conversion of tables is slow). Synchronous: a
+ * script waits for its commands by yielding from its own coroutine (see
+ * `lua/run-script.lua`), never here.
  */
-export function callLua(lua: LuaEngine, name: string, args: unknown[]): unknown {
+export function callLua(lua: LuaEngine, name: string, args: readonly (string | number)[]): (string | number)[] {
   const { global } = lua;
   const top = global.getTop();
   try {
+    if (!global.lua.lua_checkstack(global.address, args.length + 1)) {
+      throw new RangeError(`Too many values for the mock's Lua stack: ${args.length}`);
+    }
     global.lua.lua_getglobal(global.address, name);
     for (const arg of args) global.pushValue(arg);
-    return global.runSync(args.length)[0];
+    return [...global.runSync(args.length)] as (string | number)[];
   } finally {
     global.setTop(top);
   }

@@ -1,14 +1,14 @@
 /**
  * The two conversions at the edge of the mock's Lua VM, as Redis makes them: a command's
- * reply into the Lua value `redis.call` returns, and a script's result (already converted
- * by `lua/reply.lua`) into the reply the client gets.
+ * reply into what `redis.call` returns, and a script's value into the reply the client
+ * gets. Values cross as flat lists of tokens in RESP's shape (see `lua/reply.lua`):
+ * `'$', s` a string, `':', n` an integer, `'_'` nil, `'+', s` a status, `'-', s` an
+ * error, `'*', n` an array of the n values that follow.
  */
 import { classifyReplyError } from '../core/classify-reply-error.js';
 import type { RedisCommandError } from '../errors/redis-command-error.js';
 
-/** What `redis.call` gets back from JS: a value wasmoon can push (no `null`), or an error's text. */
-export type LuaCallAnswer = { value: LuaValue } | { err: string };
-export type LuaValue = string | number | false | { ok: string } | LuaValue[];
+export type Token = string | number;
 
 /** Commands whose reply is a status (`+OK`), which Lua sees as `{ ok = 'OK' }`. */
 const statusReplies = new Set([
@@ -32,46 +32,57 @@ const isStatusReply = (args: string[], reply: unknown) =>
   !args.some((arg) => arg.toUpperCase() === 'GET');
 
 /**
- * A command's reply as Lua sees it: integers as numbers, bulk strings as strings, nil as
- * `false`, arrays as tables, a status as `{ ok = … }`; a hash (the mock answers HGETALL
- * with an object) as the flat array Redis sends.
+ * The tokens of a command's reply for `redis.call`: integers, bulk strings, nil, arrays,
+ * a status for the commands that answer one; a hash (the mock answers HGETALL with an
+ * object) as the flat array Redis sends.
  */
-export function toLuaValue(args: string[], reply: unknown): LuaValue {
-  if (isStatusReply(args, reply)) return { ok: reply as string };
-  return toPlainLuaValue(reply);
+export function toReplyTokens(args: string[], reply: unknown): Token[] {
+  if (isStatusReply(args, reply)) return ['+', reply as string];
+  const tokens: Token[] = [];
+  appendTokens(reply, tokens);
+  return tokens;
 }
 
-function toPlainLuaValue(reply: unknown): LuaValue {
-  if (reply === null || reply === undefined || reply === false) return false;
-  if (reply === true) return 1;
-  if (typeof reply === 'number' || typeof reply === 'string') return reply;
-  if (Buffer.isBuffer(reply)) return reply.toString();
-  if (Array.isArray(reply)) return reply.map(toPlainLuaValue);
-  if (typeof reply === 'object') return Object.entries(reply).flat().map(toPlainLuaValue);
-  return String(reply);
+function appendTokens(reply: unknown, tokens: Token[]): void {
+  if (reply === null || reply === undefined || reply === false) tokens.push('_');
+  else if (reply === true) tokens.push(':', 1);
+  else if (typeof reply === 'number') tokens.push(':', reply);
+  else if (typeof reply === 'string') tokens.push('$', reply);
+  else if (Buffer.isBuffer(reply)) tokens.push('$', reply.toString());
+  else if (reply instanceof Error) tokens.push('-', reply.message);
+  else if (Array.isArray(reply)) {
+    tokens.push('*', reply.length);
+    for (const item of reply) appendTokens(item, tokens);
+  } else if (typeof reply === 'object') appendTokens(Object.entries(reply).flat(), tokens);
+  else tokens.push('$', String(reply));
 }
 
 /**
- * The reply to a script that returned `value` (see `lua/reply.lua`): strings, integers,
- * null and arrays; an error returned at the top (`return redis.error_reply(…)`) is thrown,
- * and one inside an array stays there as a `RedisCommandError`, as clients give it.
+ * The reply to a script whose value Lua encoded as `tokens`: strings, integers, null and
+ * arrays; an error at the top (`return redis.error_reply(…)`) is thrown, one inside an
+ * array stays there as a `RedisCommandError`, as clients hand it over.
  */
-export function toScriptReply(value: unknown, command: string): unknown {
-  const reply = convert(value, command);
+export function fromScriptTokens(tokens: readonly Token[], command: string): unknown {
+  const [reply] = readValue(tokens, 0, command);
   if (reply instanceof Error) throw reply;
   return reply;
 }
 
-function convert(value: unknown, command: string): unknown {
-  if (value === false || value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return Object.is(value, -0) ? 0 : value;
-  if (Array.isArray(value)) return value.map((item) => convert(item, command));
-  const error = (value as { __error?: unknown }).__error;
-  if (typeof error === 'string') return classifyReplyError(error, command);
-  // An empty Lua table, or one wasmoon hands over as an object with keys "1", "2", …
-  return Object.keys(value as object)
-    .sort((a, b) => Number(a) - Number(b))
-    .map((key) => convert((value as Record<string, unknown>)[key], command));
+function readValue(tokens: readonly Token[], index: number, command: string): [unknown, number] {
+  const kind = tokens[index];
+  const value = tokens[index + 1];
+  if (kind === '_') return [null, index + 1];
+  if (kind === ':') return [Object.is(value, -0) ? 0 : value, index + 2];
+  if (kind === '$' || kind === '+') return [value, index + 2];
+  if (kind === '-') return [classifyReplyError(String(value), command), index + 2];
+  const array: unknown[] = [];
+  let next = index + 2;
+  for (let i = 0; i < Number(value); i++) {
+    const [item, after] = readValue(tokens, next, command);
+    array.push(item);
+    next = after;
+  }
+  return [array, next];
 }
 
 /** An error raised in the script, worded as Redis 7 words it: `… script: <sha>, on @user_script:<line>.` */

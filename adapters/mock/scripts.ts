@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { classifyReplyError } from '../core/classify-reply-error.js';
 import { RedisCommandError } from '../errors/redis-command-error.js';
 import { callLua, luaEngine } from './lua-engine.js';
-import { compileError, type LuaCallAnswer, raisedError, toLuaValue, toScriptReply } from './lua-replies.js';
+import { compileError, fromScriptTokens, raisedError, type Token, toReplyTokens } from './lua-replies.js';
 import type { Emulation, MockContext } from './mock-context.js';
 import { unsupported } from './mock-errors.js';
 import { parseInteger } from './redis-numbers.js';
@@ -50,14 +50,11 @@ export const emulateScript: Emulation = async (context, args) => {
 /** Compiles `source` and caches it by its SHA1; a compile error rejects and caches nothing. */
 async function load({ server }: MockContext, source: string, command: string): Promise<string> {
   const sha = sha1(source);
-  const problem = callLua(await luaEngine(), '__redis_compile', [sha, source]);
+  const [problem] = callLua(await luaEngine(), '__redis_compile', [sha, source]);
   if (typeof problem === 'string') throw compileError(problem, command);
   server.scripts.set(sha, source);
   return sha;
 }
-
-/** What a step of a run returns (see `lua/run-script.lua`). */
-type RunOutcome = { id: number; command: string[] } | { reply: unknown } | { raised: string; line: number };
 
 async function runScript(context: MockContext, command: string, sha: string, tail: string[]) {
   const numkeys = parseInteger(tail[0]);
@@ -72,15 +69,18 @@ async function runScript(context: MockContext, command: string, sha: string, tai
   const send = sendFromScript(context, failures);
   const lua = await luaEngine();
   try {
-    let outcome = callLua(lua, '__redis_start', [sha, keys, argv]) as RunOutcome;
-    while ('command' in outcome) {
-      outcome = callLua(lua, '__redis_resume', [outcome.id, await send(outcome.command)]) as RunOutcome;
+    // Each step answers 'call', id, command line… | 'reply', tokens… | 'raised', text, line.
+    let step = callLua(lua, '__redis_start', [sha, keys.length, ...keys, ...argv]);
+    while (step[0] === 'call') {
+      const [, id, ...commandLine] = step;
+      step = callLua(lua, '__redis_resume', [id as number, ...(await send(commandLine.map(String)))]);
     }
-    if ('reply' in outcome) return toScriptReply(outcome.reply, command);
+    if (step[0] === 'reply') return fromScriptTokens(step.slice(1), command);
+    const [, text, line] = step;
     // A command the mock lacks: its own error says so better than Redis' "Unknown command".
     const lacking = failures.at(-1);
-    if (lacking && outcome.raised === UNKNOWN_COMMAND) throw lacking;
-    throw raisedError(outcome.raised, outcome.line, sha, command);
+    if (lacking && text === UNKNOWN_COMMAND) throw lacking;
+    throw raisedError(String(text), Number(line), sha, command);
   } finally {
     // Redis never rolls a script back: whatever it wrote counts for WATCH, even on error.
     context.server.watches.touch(keys);
@@ -94,20 +94,20 @@ async function runScript(context: MockContext, command: string, sha: string, tai
  * command the mock lacks) is kept in `failures` to be thrown if it ends the script.
  */
 function sendFromScript(context: MockContext, failures: Error[]) {
-  return async (args: string[]): Promise<LuaCallAnswer> => {
+  return async (args: string[]): Promise<Token[]> => {
     const command = (args[0] ?? '').toUpperCase();
-    if (notInScripts.has(command)) return { err: 'ERR This Redis command is not allowed from script' };
+    if (notInScripts.has(command)) return ['-', 'ERR This Redis command is not allowed from script'];
     try {
-      return { value: toLuaValue(args, await context.run(args)) };
+      return toReplyTokens(args, await context.run(args));
     } catch (error) {
       if (!(error instanceof RedisCommandError)) {
         failures.push(error instanceof Error ? error : new Error(String(error)));
-        return { err: UNKNOWN_COMMAND };
+        return ['-', UNKNOWN_COMMAND];
       }
       if (error.message.startsWith('ERR wrong number of arguments')) {
-        return { err: 'ERR Wrong number of args calling Redis command from script' };
+        return ['-', 'ERR Wrong number of args calling Redis command from script'];
       }
-      return { err: error.message };
+      return ['-', error.message];
     }
   };
 }

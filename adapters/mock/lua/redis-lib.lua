@@ -1,9 +1,10 @@
 -- The `redis` table scripts see. `redis.call` and `redis.pcall` yield the command line to
 -- the JS side (see run-script.lua), which runs it on the mock adapter's own command path,
--- so every emulation applies in scripts too, and resumes with `{ value = … }` or
--- `{ err = 'CODE message' }`.
+-- so every emulation applies in scripts too, and resumes with the reply's tokens (see
+-- reply.lua).
 local format, pack, unpack, select = string.format, table.pack, table.unpack, select
 local compat = require('lua51-compat')
+local reply = require('reply')
 local js_sha1hex = __js_sha1hex
 
 local function failure(raise, text)
@@ -33,9 +34,9 @@ local REQUEST = {}
 local function run_command(raise, ...)
   local args, problem = command_line(...)
   if not args then return failure(raise, problem) end
-  local answer = coroutine.yield(REQUEST, unpack(args, 1, args.n))
-  if answer.err ~= nil then return failure(raise, answer.err) end
-  return answer.value
+  local answer = reply.decode(pack(coroutine.yield(REQUEST, unpack(args, 1, args.n))), 1)
+  if type(answer) == 'table' and answer.err ~= nil then return failure(raise, answer.err) end
+  return answer
 end
 
 -- `-CODE message` or `message` (then the code is ERR), as Redis 7's error_reply reads it.

@@ -1,10 +1,10 @@
 -- Compiles and runs scripts as Redis 7 does, for the mock adapter (see lua-engine.ts).
 -- Each run is a coroutine: when the script calls `redis.call`, it yields the command line
--- and the JS side runs it and resumes the run with the answer. Every function here is
--- called synchronously from JS and returns one table:
--- `{ id = n, command = { … } }` (a command to run, then `__redis_resume(n, answer)`),
--- `{ reply = … }` (the script's value, converted by reply.lua), or
--- `{ raised = 'CODE message', line = n }` (the script raised an error at that line).
+-- and the JS side runs it and resumes the run with the reply. Every function here is
+-- called synchronously from JS, with and returning only strings and numbers:
+-- `'call', id, name, arg…` (a command to run, then `__redis_resume(id, reply tokens…)`),
+-- `'reply', tokens…` (the script's value as reply.lua encodes it), or
+-- `'raised', 'CODE message', line` (the script raised an error at that line).
 local sandbox = require('sandbox')
 local REQUEST = require('redis-lib').REQUEST
 local reply = require('reply')
@@ -52,33 +52,39 @@ local function step(id, ok, first, ...)
   local run = runs[id]
   if not ok then
     runs[id] = nil
-    return { raised = 'ERR ' .. compat.tostring(first), line = 0 }
+    return 'raised', 'ERR ' .. compat.tostring(first), 0
   end
   if coroutine.status(run) == 'dead' then
     runs[id] = nil
-    return first
+    return first, ...
   end
   if first ~= REQUEST then
     runs[id] = nil
-    return { raised = 'ERR attempt to yield from outside a coroutine', line = 0 }
+    return 'raised', 'ERR attempt to yield from outside a coroutine', 0
   end
-  return { id = id, command = { ... } }
+  return 'call', id, ...
 end
 
-function __redis_start(sha, keys, argv)
+local function finish(ok, result)
+  if not ok then return 'raised', result.text, result.line end
+  local tokens = reply.encode(result)
+  return 'reply', table.unpack(tokens, 1, tokens.n)
+end
+
+-- Starts a run of a compiled script: the first `key_count` of the arguments are KEYS, the rest ARGV.
+function __redis_start(sha, key_count, ...)
   local chunk = compiled[sha]
-  if not chunk then return { raised = 'NOSCRIPT No matching script. Please use EVAL.', line = 0 } end
+  if not chunk then return 'raised', 'NOSCRIPT No matching script. Please use EVAL.', 0 end
+  local args = table.pack(...)
+  local keys = table.move(args, 1, key_count, 1, {})
+  local argv = table.move(args, key_count + 1, args.n, 1, {})
   local env = sandbox.new(keys, argv)
-  local run = coroutine.create(function()
-    local ok, result = xpcall(chunk, on_error, env)
-    if not ok then return { raised = result.text, line = result.line } end
-    return { reply = reply.convert(result) }
-  end)
+  local run = coroutine.create(function() return finish(xpcall(chunk, on_error, env)) end)
   last_id = last_id + 1
   runs[last_id] = run
   return step(last_id, coroutine.resume(run))
 end
 
-function __redis_resume(id, answer)
-  return step(id, coroutine.resume(runs[id], answer))
+function __redis_resume(id, ...)
+  return step(id, coroutine.resume(runs[id], ...))
 end
