@@ -273,7 +273,7 @@ export const mockDeviations: readonly MockDeviation[] = [
     deviation:
       'No `redis.error_reply` / `redis.status_reply`; a failing `redis.call` reaches the caller as "null" (its text lost), and WRONGTYPE or INCR of a non-integer inside a script often do not fail at all; `redis.pcall` returns `["Error: …"]`.',
     handling: 'normalised',
-    how: 'Redis 7’s `redis` library, error texts (`… script: <sha>, on @user_script:<line>.`), read-only globals and `pcall`; a script that does not compile is not cached (`lua/redis-lib.lua`, `scripts.ts`).',
+    how: 'Redis 7’s `redis` library, error texts (`… script: <sha>, on @user_script:<line>.`), read-only globals and `pcall`; a script that does not compile is not cached; one still running after 5 s of Lua is stopped with BUSY (`lua/`, `scripts.ts`).',
   },
   {
     id: 'lua-bypasses-emulation',
@@ -289,7 +289,7 @@ export const mockDeviations: readonly MockDeviation[] = [
     deviation:
       'Lua integers are 32-bit: `tonumber("1700000000") * 1000` wraps to -807049216 (Redis’ Lua 5.1 has only doubles).',
     handling: 'declared',
-    how: 'Fixed by Lua 5.4’s 64-bit integers, with numbers printed as Lua 5.1 prints them (`lua/lua51-compat.lua`). Left: a float with a whole value made by `/`, `^` or a literal such as `1e3` prints `.0` when joined with `..` (`"x" .. 10 / 2` is `x5.0`; Redis: `x5`); use `tostring` or `math.floor`. Runtime error texts are Lua 5.4’s.',
+    how: 'Fixed by Lua 5.4’s 64-bit integers, with numbers printed as Lua 5.1 prints them (`lua/lua51-compat.lua`). Left: a float with a whole value made by `/`, `^` or a literal such as `1e3` prints `.0` when joined with `..` (`"x" .. 10 / 2` is `x5.0`; Redis: `x5`); use `tostring` or `math.floor`. Rare runtime errors keep Lua 5.4’s wording.',
   },
   {
     id: 'publish-count',

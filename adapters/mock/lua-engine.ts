@@ -58,3 +58,8 @@ export function callLua(lua: LuaEngine, name: string, args: readonly (string | n
     global.setTop(top);
   }
 }
+
+/** How long the mock lets a script's Lua run before it stops it with a BUSY error (5 s by default). */
+export async function setScriptTimeLimit(ms: number): Promise<void> {
+  callLua(await luaEngine(), '__redis_set_time_limit', [ms / 1000]);
+}

@@ -9,11 +9,29 @@ local sandbox = require('sandbox')
 local REQUEST = require('redis-lib').REQUEST
 local reply = require('reply')
 local compat = require('lua51-compat')
-local getinfo = debug.getinfo
+local getinfo, sethook, clock = debug.getinfo, debug.sethook, os.clock
 
 local compiled = {}
 local runs = {}
 local last_id = 0
+
+-- Redis runs a script that never ends for ever (and answers BUSY to everyone else); the
+-- mock stops it after this many seconds of Lua, so that a spec fails instead of hanging.
+local time_limit = 5
+
+function __redis_set_time_limit(seconds)
+  time_limit = seconds
+end
+
+local function stop_after_time_limit(run)
+  local deadline = clock() + time_limit
+  sethook(run, function()
+    if clock() > deadline then
+      error({ err = 'BUSY the in-memory mock stopped this script after ' .. time_limit ..
+        ' s of Lua: Redis would run it for ever and answer BUSY to every other client' }, 0)
+    end
+  end, '', 10000)
+end
 
 -- nil, or the compile error as Redis words it (after `Error compiling script (new function): `).
 function __redis_compile(sha, source)
@@ -38,10 +56,18 @@ local function script_line()
   return 0
 end
 
+-- Lua 5.4 names the culprit after the problem, 5.1 (Redis) before it:
+-- "attempt to index a nil value (local 'x')" → "attempt to index local 'x' (a nil value)".
+local function lua51_wording(message)
+  return (message:gsub("attempt to ([%a ]+) a (%a+) value %((%a+) '([^']*)'%)", "attempt to %1 %3 '%4' (a %2 value)"))
+end
+
 local function on_error(problem)
   local text
   if type(problem) == 'table' and type(problem.err) == 'string' then
     text = problem.err
+  elseif type(problem) == 'string' then
+    text = 'ERR ' .. lua51_wording(problem)
   else
     text = 'ERR ' .. compat.tostring(problem)
   end
@@ -80,6 +106,7 @@ function __redis_start(sha, key_count, ...)
   local argv = table.move(args, key_count + 1, args.n, 1, {})
   local env = sandbox.new(keys, argv)
   local run = coroutine.create(function() return finish(xpcall(chunk, on_error, env)) end)
+  stop_after_time_limit(run)
   last_id = last_id + 1
   runs[last_id] = run
   return step(last_id, coroutine.resume(run))
