@@ -137,6 +137,14 @@ describe('Lua errors', () => {
     );
   });
 
+  test("Lua 5.2+ syntax does not compile, as in Redis' Lua 5.1", async ({ redis, prefix }) => {
+    for (const body of ['return 7 // 2', 'local a = 1\nreturn a & 2', 'return 1 << 2', 'goto done ::done::']) {
+      await expect(run(redis, prefix, body), body).rejects.toThrow(/^ERR Error compiling script \(new function\)/);
+    }
+    const inStringsAndComments = "-- 7 // 2 and a & b\nreturn 'a // b & c ~ d' .. [[ << ]] .. tostring(2 ~= 1)";
+    expect(await run(redis, prefix, inStringsAndComments)).toBe('a // b & c ~ d << true');
+  });
+
   test('a script that does not compile is not cached: EVALSHA answers NOSCRIPT', async ({ redis, prefix }) => {
     const script = redis.defineScript(`-- ${prefix}\nreturn {`);
     await expect(script.run([], [])).rejects.toThrow(/^ERR Error compiling script \(new function\): user_script:2:/);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { type LuaEngine, LuaFactory } from 'wasmoon';
 
 /** The environment's modules, in `lua/`, loaded with `require` by `run-script.lua`. */
-const modules = ['lua51-compat', 'bit', 'cjson', 'sandbox', 'redis-lib', 'reply'] as const;
+const modules = ['lua51-compat', 'lua51-syntax', 'bit', 'cjson', 'sandbox', 'redis-lib', 'reply'] as const;
 
 const readLua = (name: string) => readFileSync(new URL(`./lua/${name}.lua`, import.meta.url), 'utf8');
 

@@ -9,6 +9,7 @@ local sandbox = require('sandbox')
 local REQUEST = require('redis-lib').REQUEST
 local reply = require('reply')
 local compat = require('lua51-compat')
+local lua51_syntax = require('lua51-syntax')
 local getinfo, sethook, clock = debug.getinfo, debug.sethook, os.clock
 
 local compiled = {}
@@ -42,6 +43,8 @@ function __redis_compile(sha, source)
   local body = source:gsub('(return%s+)(redis%s*%.%s*p?call%s*%b())', '%1(%2)')
   local chunk, problem = load('local _ENV = ...; ' .. body, '@user_script', 't')
   if not chunk then return (problem:gsub('near <eof>', "near '<eof>'")) end
+  local refused = lua51_syntax.check(source)
+  if refused then return refused end
   compiled[sha] = chunk
   return nil
 end
