@@ -250,8 +250,6 @@ describe('step 7 · server', () => {
 
     test.for([
       { input: 'an unknown SKU', request: addItem('c1', 'NOPE', 1), error: 'unknown_sku' },
-      { input: 'an unknown SKU in PATCH', request: setItem('c1', 'NOPE', 1), error: 'unknown_sku' },
-      { input: 'an unknown SKU in DELETE', request: removeItem('c1', 'NOPE'), error: 'unknown_sku' },
       { input: 'a quantity of 0', request: addItem('c1', 'KETTLE', 0), error: 'validation_error' },
       { input: 'a quantity of 1000', request: addItem('c1', 'KETTLE', 1000), error: 'validation_error' },
       { input: 'a negative quantity', request: addItem('c1', 'KETTLE', -1), error: 'validation_error' },
@@ -272,6 +270,20 @@ describe('step 7 · server', () => {
         expect(await keysUnder(redis, prefix), 'keys written').toEqual([]);
       },
     );
+
+    test('a well-formed SKU the catalogue does not know, in the URL of PATCH or DELETE, answers 404 and writes nothing', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const app = await start(redis, prefix, onTestFinished);
+      for (const request of [setItem('c1', 'NOPE', 1), removeItem('c1', 'NOPE')]) {
+        const response = await app.inject(request);
+        expect(response.statusCode, request.method).toBe(404);
+        expect(response.json()).toMatchObject({ error: 'not_found', message: expect.stringContaining('NOPE') });
+      }
+      expect(await keysUnder(redis, prefix)).toEqual([]);
+    });
 
     test('a cart lives CART_TTL_S: 604 800 s by default, or the cartTtlSeconds option', async ({
       redis,

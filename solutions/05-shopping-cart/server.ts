@@ -48,8 +48,14 @@ const cartTtlFromEnv = () =>
     .default(DEFAULT_CART_TTL_S)
     .parse(process.env.CART_TTL_S || undefined, { error: () => 'CART_TTL_S must be a whole number of seconds ≥ 1.' });
 
+/** A SKU to add must be on sale: 400 `unknown_sku`, before anything is written. */
 function requireProduct(sku: string): void {
   if (!findProduct(sku)) throw new UnknownSkuHttpError(`No product with SKU "${sku}"; GET /catalogue lists them.`);
+}
+
+/** A well-formed SKU in the URL that the catalogue does not know is a 404, like any unknown id. */
+function requireKnownSkuInUrl(sku: string): void {
+  if (!findProduct(sku)) throw new NotFoundError(`No product with SKU "${sku}"; GET /catalogue lists them.`);
 }
 
 /**
@@ -189,7 +195,7 @@ function registerCartRoutes(
     },
     async (request) => {
       const { cartId, sku } = request.params;
-      requireProduct(sku);
+      requireKnownSkuInUrl(sku);
       const quantities = await carts.setQuantity(cartId, sku, request.body.quantity);
       if (!quantities) throw new NotFoundError(`SKU "${sku}" is not in cart "${cartId}".`);
       return priceCart(cartId, quantities);
@@ -208,7 +214,7 @@ function registerCartRoutes(
     },
     async (request, reply) => {
       const { cartId, sku } = request.params;
-      requireProduct(sku);
+      requireKnownSkuInUrl(sku);
       if (!(await carts.removeItem(cartId, sku))) throw new NotFoundError(`SKU "${sku}" is not in cart "${cartId}".`);
       return reply.code(204).send();
     },
