@@ -42,6 +42,17 @@ describe('step 6 · merge', () => {
     expect(await keysUnder(redis, prefix)).toEqual([carts.keyFor('user')]);
   });
 
+  test('a line of the guest cart that is not a whole quantity is dropped, never merged', async ({ redis, prefix }) => {
+    const carts = createCartStore({ redis, namespace: prefix });
+    await redis.hSet(carts.keyFor('guest'), { KETTLE: '1', 'TEA-GREEN': 'lots', 'MUG-WHITE': '0' });
+    await carts.add('user', 'TEA-GREEN', 2);
+    expect(await createCartMerge({ redis, namespace: prefix }).merge('guest', 'user')).toEqual({
+      KETTLE: 1,
+      'TEA-GREEN': 2,
+    });
+    expect(await redis.hGetAll(carts.keyFor('user')), 'the merged hash').toEqual({ KETTLE: '1', 'TEA-GREEN': '2' });
+  });
+
   test('merging a cart into itself throws SameCartError and changes nothing', async ({ redis, prefix }) => {
     const carts = createCartStore({ redis, namespace: prefix });
     await carts.add('c1', 'KETTLE', 1);

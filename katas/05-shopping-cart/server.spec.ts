@@ -117,6 +117,18 @@ describe('step 7 · server', () => {
       expect(again.json()).toMatchObject({ error: 'not_found', message: expect.any(String) });
     });
 
+    test('a profile hash the server did not write answers 404, never a 500', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const app = await start(redis, prefix, onTestFinished);
+      await redis.hSet(`${prefix}user:ada`, { name: 'Ada, untagged' });
+      const response = await app.inject({ method: 'GET', url: '/users/ada' });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ error: 'not_found' });
+    });
+
     test.for([
       { input: 'a missing userId', body: { name: 'A', email: 'a@example.com' } },
       { input: 'a malformed userId', body: { ...ada, userId: 'not valid' } },

@@ -9,18 +9,22 @@ import { pairsToHash, parseQuantities } from '../../katas/05-shopping-cart/quant
  * Returns the merged cart's fields, or false (nil) when there is nothing to merge.
  *
  * Every sum is worked out before the first write: Redis does not roll a script back, so
- * a script that fails half-way must fail before it has written anything.
+ * a script that fails half-way must fail before it has written anything. A line that is
+ * not a whole quantity (not written by this kata) is dropped, never added as 0.
  */
 const MERGE = `
 local lines = redis.call('HGETALL', KEYS[1])
 if #lines == 0 then return false end
 local merged = {}
 for i = 1, #lines, 2 do
-  local have = tonumber(redis.call('HGET', KEYS[2], lines[i])) or 0
-  merged[#merged + 1] = lines[i]
-  merged[#merged + 1] = tostring(have + (tonumber(lines[i + 1]) or 0))
+  local add = tonumber(lines[i + 1])
+  if add and add >= 1 then
+    local have = tonumber(redis.call('HGET', KEYS[2], lines[i])) or 0
+    merged[#merged + 1] = lines[i]
+    merged[#merged + 1] = tostring(have + add)
+  end
 end
-redis.call('HSET', KEYS[2], unpack(merged))
+if #merged > 0 then redis.call('HSET', KEYS[2], unpack(merged)) end
 redis.call('DEL', KEYS[1])
 redis.call('EXPIRE', KEYS[2], ARGV[1])
 return redis.call('HGETALL', KEYS[2])

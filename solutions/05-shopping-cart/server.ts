@@ -115,7 +115,11 @@ function registerProfileRoutes(app: KataServer, redis: RedisAdapter, prefix: str
       },
     },
     async (request) => {
-      const profile = await profiles.load(request.params.userId);
+      // A hash this server did not write (fromHash throws a TypeError) is a miss, never a 500.
+      const profile = await profiles.load(request.params.userId).catch((error: unknown) => {
+        if (error instanceof TypeError) return null;
+        throw error;
+      });
       if (!profile) throw new NotFoundError(`No user "${request.params.userId}".`);
       return profile as z.infer<typeof profileSchema>;
     },
