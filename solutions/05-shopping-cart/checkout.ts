@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WatchConflictError } from '../../adapters/errors/index.js';
-import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import type { RedisAdapter, WatchTransaction } from '../../adapters/redis-adapter.js';
 import type { Order, Quantities } from '../../katas/05-shopping-cart/cart.js';
 import { CheckoutContendedError } from '../../katas/05-shopping-cart/cart-errors.js';
 import type { Checkout, CheckoutOptions } from '../../katas/05-shopping-cart/checkout.js';
@@ -33,32 +33,37 @@ const backoff = (attempt: number) => sleep(Math.random() * Math.min(2 ** attempt
 /**
  * Optimistic: WATCH the cart, read it, and queue "write the order, delete the cart" in a
  * MULTI. If anything changed the cart after WATCH, EXEC runs nothing and rejects with
- * `WatchConflictError`: read again and retry. Each attempt costs a connection of its own
- * and three round trips (WATCH, HGETALL, MULTI…EXEC).
+ * `WatchConflictError`: read again and retry, on the same connection. WATCH state belongs
+ * to a connection, so `redis.watch` lends one of its own for the whole checkout; each
+ * attempt costs three round trips (WATCH, HGETALL, MULTI…EXEC).
  */
 function watchCheckout(redis: RedisAdapter, namespace: string, maxAttempts: number) {
-  const attempt = (cartId: string) =>
-    redis.watch(async (tx): Promise<Order | null> => {
-      const key = cartKey(namespace, cartId);
-      await tx.watchKeys(key);
-      const fields = await tx.hGetAll(key);
-      if (Object.keys(fields).length === 0) return null;
-      const orderId = newOrderId(cartId);
+  /** One attempt: the order, `null` for an empty cart, or `'conflict'` when EXEC ran nothing. */
+  const attempt = async (tx: WatchTransaction, cartId: string): Promise<Order | null | 'conflict'> => {
+    const key = cartKey(namespace, cartId);
+    await tx.watchKeys(key);
+    const fields = await tx.hGetAll(key);
+    // Nothing to order. The connection is released when the transaction ends, WATCH with it.
+    if (Object.keys(fields).length === 0) return null;
+    const orderId = newOrderId(cartId);
+    try {
       await tx.multi().hSet(orderKey(namespace, orderId), fields).del(key).exec();
-      return toOrder(orderId, cartId, parseQuantities(fields));
-    });
+    } catch (error) {
+      if (error instanceof WatchConflictError) return 'conflict';
+      throw error;
+    }
+    return toOrder(orderId, cartId, parseQuantities(fields));
+  };
 
-  return async (cartId: string): Promise<Order | null> => {
-    for (let tries = 1; tries <= maxAttempts; tries += 1) {
-      try {
-        return await attempt(cartId);
-      } catch (error) {
-        if (!(error instanceof WatchConflictError)) throw error;
+  return (cartId: string): Promise<Order | null> =>
+    redis.watch(async (tx) => {
+      for (let tries = 1; tries <= maxAttempts; tries += 1) {
+        const outcome = await attempt(tx, cartId);
+        if (outcome !== 'conflict') return outcome;
         await backoff(tries);
       }
-    }
-    throw new CheckoutContendedError(cartId, maxAttempts);
-  };
+      throw new CheckoutContendedError(cartId, maxAttempts);
+    });
 }
 
 /** Pessimistic in effect, without a lock: the script is the critical section. One round trip, never a retry. */
