@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -390,6 +391,7 @@ describe('step 7 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, { method: 'GET', url: '/users/u1' });
   describeOpenApi(startServer, [
     'POST /cache',
     'GET /cache',

@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -456,6 +457,11 @@ describe('step 5 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, {
+    method: 'POST',
+    url: '/auth/login',
+    payload: { username: 'ada', password: 'analytical-engine' },
+  });
   describeOpenApi(startServer, [
     'POST /auth/login',
     'GET /auth/session',

@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -226,5 +227,6 @@ describe('step 5 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, { method: 'GET', url: '/api/limited' });
   describeOpenApi(startServer, ['GET /rate-limit/check', 'GET /api/limited']);
 });
