@@ -16,6 +16,10 @@ export {
   ValidationError,
 } from './http-errors.js';
 export { HTTP_LIMITS, type HttpLimits, httpLimitOptions } from './http-limits.js';
+export { ID_PATTERN, idSchema } from './id-schema.js';
+export { type KataLoggerOption, kataLoggerOptions, REDACTED_PATHS } from './logger.js';
+export { type OpenApiOptions, openApiPlugin } from './openapi.js';
+export { pingRedis } from './ping-redis.js';
 export { HEALTH_PROBE_KEY, probeRedis, type RedisHealth } from './probe-redis.js';
 export {
   REDIS_TROUBLE_REASONS,
@@ -24,7 +28,3 @@ export {
   redisTrouble,
   redisTroubleOf,
 } from './redis-trouble.js';
-export { ID_PATTERN, idSchema } from './id-schema.js';
-export { type KataLoggerOption, kataLoggerOptions, REDACTED_PATHS } from './logger.js';
-export { type OpenApiOptions, openApiPlugin } from './openapi.js';
-export { pingRedis } from './ping-redis.js';
