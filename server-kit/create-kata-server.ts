@@ -33,7 +33,7 @@ export interface KataServerOptions {
 /**
  * What every kata server starts from: zod validation and serialisation, the shared error
  * answers, OpenAPI at `/docs/json` with Swagger UI at `/docs`, `GET /health`, and the
- * limits of SERVER-RULES.md (a 900 ms route deadline, request and idle timeouts).
+ * limits of SERVER-RULES.md (an 800 ms route deadline, request and idle timeouts).
  * Add the kata's routes to the returned instance. It never listens by itself.
  */
 export async function createKataServer(options: KataServerOptions): Promise<KataServer> {

@@ -7,7 +7,7 @@ import { REDIS_TROUBLE_REASONS, redisTrouble } from './redis-trouble.js';
 
 export interface HealthOptions {
   redis: RedisAdapter;
-  /** How long the probe may take before Redis counts as down. Default 800 ms. */
+  /** How long the probe may take before Redis counts as down. Default 700 ms. */
   timeoutMs?: number;
 }
 

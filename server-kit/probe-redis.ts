@@ -13,9 +13,9 @@ export type RedisHealth = { up: true } | { up: false; reason: RedisTroubleReason
  * out of memory (OOM), read-only replica (READONLY), replica without master (MASTERDOWN),
  * failed snapshot (MISCONF), besides BUSY, LOADING, a dead connection and a hung server.
  * `XX` makes it a no-op when it is accepted: the key does not exist, so nothing is set.
- * Answered within `timeoutMs` (default 800 ms, so `/health` answers within a second) or taken as a timeout.
+ * Answered within `timeoutMs` (default 700 ms, so `/health` answers well within a second) or taken as a timeout.
  */
-export async function probeRedis(redis: RedisAdapter, timeoutMs = 800): Promise<RedisHealth> {
+export async function probeRedis(redis: RedisAdapter, timeoutMs = 700): Promise<RedisHealth> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<RedisHealth>((resolve) => {
     timer = setTimeout(() => resolve({ up: false, reason: 'timeout' }), timeoutMs);

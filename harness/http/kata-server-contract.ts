@@ -17,7 +17,7 @@ export type StartServer = (redis: RedisAdapter, prefix: string) => Promise<Fasti
 /** How long a request may take to answer 503 while Redis is down ("within 1 s", plus the test's own overhead). */
 export const unavailableWithinMs = 1500;
 
-/** How long a request may take to answer 503 while Redis hangs: the promise is "within 1 s", the route deadline is 900 ms. */
+/** How long a request may take to answer 503 while Redis hangs: the promise is "within 1 s", the route deadline is 800 ms. */
 export const hungWithinMs = 1000;
 
 /** `GET /health`: 200 `{status:"ok", redis:"up"}`, and 503 `{status:"degraded", redis:"down", reason}` at once when Redis is down. */

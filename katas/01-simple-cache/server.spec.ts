@@ -310,6 +310,45 @@ describe('step 7 · server', () => {
     });
   });
 
+  describe('cost per request', () => {
+    test('GET /cache and GET /cache/stats never SCAN the keyspace: they read the entry index', async ({
+      redis,
+      prefix,
+      commandLog,
+      onTestFinished,
+    }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello' }) });
+      commandLog.clear();
+      expect((await app.inject({ method: 'GET', url: '/cache?pattern=gr*' })).json().keys).toEqual(['greeting']);
+      expect((await app.inject({ method: 'GET', url: '/cache/stats' })).json().keys).toBe(1);
+      const sent = commandLog.commands.map((command) => command[0]?.toUpperCase());
+      expect(sent).not.toContain('SCAN');
+      expect(sent).not.toContain('KEYS');
+    });
+
+    test('expired and deleted entries leave the listing and the count', async ({ redis, prefix, onTestFinished }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      for (const key of ['a', 'b', 'c'])
+        await app.inject({ method: 'POST', url: '/cache', ...json({ key, value: 'v', ttl: 1 }) });
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'kept', value: 'v' }) });
+      await app.inject({ method: 'DELETE', url: '/cache/a' });
+      expect((await app.inject({ method: 'GET', url: '/cache' })).json().keys).toEqual(['b', 'c', 'kept']);
+      await expect
+        .poll(async () => (await app.inject({ method: 'GET', url: '/cache/stats' })).json().keys, { timeout: 2500 })
+        .toBe(1);
+      expect((await app.inject({ method: 'GET', url: '/cache' })).json().keys).toEqual(['kept']);
+    });
+
+    test('every key the cache API writes has a TTL, the index included', async ({ redis, prefix, onTestFinished }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello', ttl: 60 }) });
+      const keys = await keysUnder(redis, prefix);
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      for (const key of keys) expect(await redis.ttl(key), key).toBeGreaterThan(0);
+    });
+  });
+
   describe('GET /cache/stats', () => {
     test('counts hits and misses of user reads, and the entries of POST /cache', async ({
       redis,

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { createEntryIndex, type EntryIndex } from '../../katas/01-simple-cache/entry-index.js';
 import { createUserSource, type UserSource } from '../../katas/01-simple-cache/user-source.js';
 import {
   createKataServer,
@@ -13,7 +14,6 @@ import {
 import { type Cache, createCache } from './cache.js';
 import { type CacheStats, createCacheStats } from './cache-stats.js';
 import { type CachedUsers, createCachedUsers } from './cached-users.js';
-import { clearByPattern, scanKeys } from './scan-keys.js';
 
 export interface ServerOptions {
   redis: RedisAdapter;
@@ -29,8 +29,9 @@ export interface ServerOptions {
 
 /** The pieces the routes share. */
 interface CacheService {
-  redis: RedisAdapter;
   cache: Cache;
+  /** The entries POST /cache wrote, so that listing and counting never SCAN the keyspace. */
+  entries: EntryIndex;
   stats: CacheStats;
   users: CachedUsers;
 }
@@ -65,9 +66,7 @@ const userChangesSchema = z
 
 // ── Routes ─────────────────────────────────────────────────────────────────
 
-function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): void {
-  const namespace = cache.namespace;
-
+function cacheRoutes(app: KataServer, { cache, entries, stats }: CacheService): void {
   app.post(
     '/cache',
     {
@@ -80,7 +79,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     },
     async (request, reply) => {
       const { key, value, ttl = DEFAULT_TTL_SECONDS } = request.body;
-      await cache.set(key, value, { ttlSeconds: ttl });
+      await entries.set(key, value, ttl);
       return reply.code(201).send({ key, value, ttl });
     },
   );
@@ -89,7 +88,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     '/cache',
     {
       schema: {
-        summary: 'List the keys matching a pattern (SCAN, never KEYS)',
+        summary: 'List the keys matching a pattern (from the entry index: never SCAN, never KEYS)',
         tags: ['cache'],
         querystring: z.object({ pattern: patternSchema.default('*') }),
         response: { 200: z.object({ pattern: z.string(), keys: z.array(z.string()) }), ...errorResponses(400) },
@@ -97,7 +96,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     },
     async (request) => {
       const { pattern } = request.query;
-      return { pattern, keys: await scanKeys(redis, { namespace, pattern }) };
+      return { pattern, keys: await entries.keys(pattern) };
     },
   );
 
@@ -114,8 +113,8 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
       },
     },
     async () => {
-      const [snapshot, keys] = await Promise.all([stats.read(), scanKeys(redis, { namespace })]);
-      return { ...snapshot, keys: keys.length };
+      const [snapshot, keys] = await Promise.all([stats.read(), entries.count()]);
+      return { ...snapshot, keys };
     },
   );
 
@@ -147,7 +146,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
       },
     },
     async (request, reply) => {
-      if (!(await cache.delete(request.params.key))) {
+      if (!(await entries.delete(request.params.key))) {
         throw new NotFoundError(`No cache entry "${request.params.key}".`);
       }
       return reply.code(204).send();
@@ -158,13 +157,13 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     '/cache/clear',
     {
       schema: {
-        summary: 'Delete every key of the cache matching a pattern (SCAN + UNLINK)',
+        summary: 'Delete every entry of the cache matching a pattern (UNLINK)',
         tags: ['cache'],
         body: z.object({ pattern: patternSchema }),
         response: { 200: z.object({ deleted: z.number().int() }), ...errorResponses(400) },
       },
     },
-    async (request) => ({ deleted: await clearByPattern(redis, { namespace, pattern: request.body.pattern }) }),
+    async (request) => ({ deleted: await entries.clear(request.body.pattern) }),
   );
 }
 
@@ -256,7 +255,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     description: 'A key/value cache with TTLs, and users read through a cache in front of a slow source.',
     logger: options.logger,
   });
-  const service: CacheService = { redis, cache, stats, users };
+  const entries = createEntryIndex({ redis, cache, key: `${prefix}cache-index` });
+  const service: CacheService = { cache, entries, stats, users };
   cacheRoutes(app, service);
   userRoutes(app, service);
   return app;
