@@ -4,9 +4,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { RedisAdapter } from '../adapters/redis-adapter.js';
 import { kataErrorHandler, kataNotFoundHandler } from './error-handler.js';
 import { healthPlugin } from './health.js';
-import { type HttpLimits, httpLimitOptions } from './http-limits.js';
+import { HTTP_LIMITS, type HttpLimits, httpLimitOptions } from './http-limits.js';
 import { type KataLoggerOption, kataLoggerOptions } from './logger.js';
 import { openApiPlugin } from './openapi.js';
+import { routeDeadlinePlugin } from './route-deadline.js';
 
 /** A Fastify instance whose routes take zod schemas (typed `request.body`, `reply.send`). */
 export type KataServer = FastifyInstance<
@@ -45,6 +46,9 @@ export async function createKataServer(options: KataServerOptions): Promise<Kata
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(kataErrorHandler);
   app.setNotFoundHandler(kataNotFoundHandler);
+  await app.register(routeDeadlinePlugin, {
+    deadlineMs: options.limits?.routeDeadlineMs ?? HTTP_LIMITS.routeDeadlineMs,
+  });
   await app.register(openApiPlugin, { title: options.title, description: options.description });
   await app.register(healthPlugin, { redis: options.redis });
   return app;

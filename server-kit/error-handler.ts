@@ -82,9 +82,10 @@ export function toErrorAnswer(error: unknown): ErrorAnswer {
   };
 }
 
-/** Fastify's route deadline (`handlerTimeout`) fired: the route did not answer in time. */
+/** The route deadline fired (route-deadline.ts, or Fastify's own `handlerTimeout`): the route did not answer in time. */
 function isRouteTimeout(error: unknown): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === 'FST_ERR_HANDLER_TIMEOUT';
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return code === 'KATA_ROUTE_DEADLINE' || code === 'FST_ERR_HANDLER_TIMEOUT';
 }
 
 /** Fastify's own request errors (FST_ERR_CTP_INVALID_JSON_BODY, …) carry a 4xx `statusCode`. */

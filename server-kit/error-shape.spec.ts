@@ -120,6 +120,21 @@ describe('server-kit · every error in one shape', () => {
     expect(performance.now() - started, 'cut off after ms').toBeLessThan(1500);
   });
 
+  test('a slow upload that completes in time is answered, not cut off by the route deadline (its clock starts once the request has arrived)', async ({
+    redis,
+    prefix,
+    onTestFinished,
+  }) => {
+    const app = await buildItemsServer(redis, prefix, { limits: { routeDeadlineMs: 300 } });
+    onTestFinished(() => app.close());
+    const port = await listen(app);
+    const body = '{"value":"slow"}';
+    const head = `PUT /items/a HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const answer = await rawHttp(port, [head, body.slice(0, 5), body.slice(5, 10), body.slice(10)], { gapMs: 250 });
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ id: 'a', value: 'slow' });
+  });
+
   test('the server is built with request, header, idle and keep-alive timeouts (none is 0: never)', async ({
     redis,
     prefix,

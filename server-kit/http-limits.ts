@@ -17,7 +17,10 @@ export const HTTP_LIMITS: Readonly<{
   maxParamLength: number;
   bodyLimitBytes: number;
 }> = {
-  /** A route's whole answer, hooks included: 503 `redis_unavailable` after 800 ms, so a hung Redis is answered within 1 s with room to spare. */
+  /**
+   * A route's whole answer, hooks included, counted once the request has arrived: 503
+   * `redis_unavailable` after 800 ms, so a hung Redis is answered within 1 s with room to spare.
+   */
   routeDeadlineMs: 800,
   /** The whole request (headers and body) must arrive within 10 s, else 408. */
   requestTimeoutMs: 10_000,
@@ -41,7 +44,6 @@ export type HttpLimits = typeof HTTP_LIMITS;
 export function httpLimitOptions(changes: Partial<HttpLimits> = {}): FastifyHttpOptions<Server> {
   const limits = { ...HTTP_LIMITS, ...changes };
   return {
-    handlerTimeout: limits.routeDeadlineMs,
     requestTimeout: limits.requestTimeoutMs,
     connectionTimeout: limits.idleSocketTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
