@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { REFUSALS, refusingRedis } from '../harness/http/refusing-redis.js';
+import type { RedisOutage } from '../harness/outage.js';
 import { describe, expect, test } from '../harness/test.js';
 import { buildItemsServer } from './spec-support.js';
 
@@ -16,6 +17,17 @@ async function timedInject(app: FastifyInstance, request: InjectOptions) {
   return { response, ms: performance.now() - started };
 }
 
+/** The spec server on a Redis that hangs from now on (it comes back when the test ends). */
+async function startHung(outage: RedisOutage, prefix: string, onTestFinished: (fn: () => Promise<void>) => void) {
+  const app = await buildItemsServer(outage.redis, prefix);
+  onTestFinished(async () => {
+    await outage.comeBack();
+    await app.close();
+  });
+  await outage.hang();
+  return app;
+}
+
 describe('server-kit · Redis trouble', () => {
   describe('a hung Redis (connections open, no reply)', () => {
     test('a route answers 503 redis_unavailable, reason timeout, with Retry-After, within 1000 ms', async ({
@@ -23,12 +35,7 @@ describe('server-kit · Redis trouble', () => {
       prefix,
       onTestFinished,
     }) => {
-      const app = await buildItemsServer(outage.redis, prefix);
-      onTestFinished(async () => {
-        await outage.comeBack();
-        await app.close();
-      });
-      await outage.hang();
+      const app = await startHung(outage, prefix, onTestFinished);
       for (const request of [
         { method: 'GET', url: '/items/a' },
         { method: 'PUT', url: '/items/a', ...json({ value: 'v' }) },
@@ -50,12 +57,7 @@ describe('server-kit · Redis trouble', () => {
       prefix,
       onTestFinished,
     }) => {
-      const app = await buildItemsServer(outage.redis, prefix);
-      onTestFinished(async () => {
-        await outage.comeBack();
-        await app.close();
-      });
-      await outage.hang();
+      const app = await startHung(outage, prefix, onTestFinished);
       const { response, ms } = await timedInject(app, { method: 'GET', url: '/health' });
       expect(ms, `answered after ${Math.round(ms)} ms`).toBeLessThan(1000);
       expect(response.statusCode).toBe(503);

@@ -1,5 +1,6 @@
 import { classifyReplyError } from '../../adapters/core/classify-reply-error.js';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { interceptAdapter } from '../intercept-adapter.js';
 
 /**
  * `adapter`, except that every command, batch and script is refused with the error reply
@@ -8,28 +9,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
  * busy, loading): CONFIG SET on it would hit every other spec running there.
  */
 export function refusingRedis(adapter: RedisAdapter, reply: string): RedisAdapter {
-  const refuse = () => Promise.reject(classifyReplyError(reply, 'SET'));
-  const refusing = <T extends object>(target: T, wrap: (name: string, call: () => unknown) => unknown): T =>
-    new Proxy(target, {
-      get(object, property, receiver) {
-        const value = Reflect.get(object, property, receiver);
-        if (typeof value !== 'function' || property === 'close') return value;
-        return (...args: unknown[]) => wrap(String(property), () => value.apply(object, args));
-      },
-    });
-  const batch = <B extends object>(target: B): B => {
-    const proxy: B = refusing(target, (name, call) => {
-      if (name === 'exec') return refuse();
-      call();
-      return proxy;
-    });
-    return proxy;
-  };
-  return refusing(adapter, (name, call) => {
-    if (name === 'multi' || name === 'pipeline') return batch(call() as object);
-    if (name === 'defineScript') return refusing(call() as object, () => refuse());
-    return refuse();
-  });
+  return interceptAdapter(adapter, () => Promise.reject(classifyReplyError(reply, 'SET')));
 }
 
 /** The error replies a Redis gives when it cannot work for now, word for word (Redis 7). */
