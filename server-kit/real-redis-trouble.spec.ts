@@ -11,6 +11,8 @@ import { buildItemsServer } from './spec-support.js';
 
 const json = (body: unknown) => ({ payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
 const redisServer = findOnPath('redis-server', process.env.PATH ?? '');
+const mockCannot = (backend: string) =>
+  `the ${backend} backend lives in memory and cannot run out of memory or be busy (capabilities.canBeUnavailable)`;
 
 /** A redis-server of this test's own, and an adapter to it; both gone when the test ends. */
 async function ownRedis(
@@ -30,11 +32,13 @@ async function ownRedis(
 describe('server-kit · Redis trouble on a redis-server of its own', () => {
   test('out of memory: writes answer 503 reason oom, reads still 200, /health says oom', async ({
     backend,
+    redis: shared,
     prefix,
     skip,
     onTestFinished,
   }) => {
-    skip(backend === 'mock' || !redisServer, 'needs a real backend and redis-server on PATH');
+    skip(!shared.capabilities.canBeUnavailable, mockCannot(backend));
+    skip(!redisServer, 'needs redis-server on PATH, to start one of its own');
     const { redis, admin } = await ownRedis(backend as 'ioredis' | 'node-redis', onTestFinished);
     const app = await buildItemsServer(redis, prefix);
     onTestFinished(() => app.close());
@@ -53,11 +57,13 @@ describe('server-kit · Redis trouble on a redis-server of its own', () => {
 
   test('a script running past busy-reply-threshold: routes and /health answer 503 reason busy', async ({
     backend,
+    redis: shared,
     prefix,
     skip,
     onTestFinished,
   }) => {
-    skip(backend === 'mock' || !redisServer, 'needs a real backend and redis-server on PATH');
+    skip(!shared.capabilities.canBeUnavailable, mockCannot(backend));
+    skip(!redisServer, 'needs redis-server on PATH, to start one of its own');
     const { server, redis, admin } = await ownRedis(backend as 'ioredis' | 'node-redis', onTestFinished);
     const app = await buildItemsServer(redis, prefix);
     onTestFinished(() => app.close());
