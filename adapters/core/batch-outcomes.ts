@@ -1,8 +1,8 @@
 import { RedisCommandError } from '../errors/redis-command-error.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { classifyReplyError } from './classify-reply-error.js';
-import { errorFromReply } from './error-from-reply.js';
 import type { RawOutcome } from './driver.js';
+import { errorFromReply } from './error-from-reply.js';
 
 /** A batch command's result as a client reports it, before classification. */
 export type ClientOutcome = { value: unknown } | { error: unknown };
