@@ -1,4 +1,4 @@
-import { createClient, ErrorReply, MultiErrorReply, WatchError } from 'redis';
+import { createClient, ErrorReply, MultiErrorReply, RESP_TYPES, WatchError } from 'redis';
 import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
@@ -70,18 +70,22 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
   // `timeout` drops a command that could not even be written in time: no late ghost write.
-  const send = (args: string[]) => client.sendCommand(args, { timeout: timeoutMs });
+  const send = (args: string[], exact = true) =>
+    client.sendCommand(args, {
+      timeout: timeoutMs,
+      ...(exact && !isScript(args) ? { typeMapping: exactIntegers } : {}),
+    });
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
-    send: (args) =>
+    send: (args, options) =>
       guard.run(args[0]?.toUpperCase() ?? '', replyTimeoutMs(args, timeoutMs), () => {
         watch.sent(args);
-        return send(args);
+        return send(args, options?.exactIntegers === true);
       }),
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'pipeline') return execPipeline(commands, send);
+        if (kind === 'pipeline') return execPipeline(commands, (args) => send(args));
         watch.exec();
         return execMulti(client, commands);
       });
@@ -94,12 +98,25 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
 }
 
 /**
+ * Integer replies as their digits: node-redis' decoder computes `n * 10 + byte - 48`, which
+ * rounds within 48 of 2^53 (9007199254740991 arrives as 9007199254740992). The adapter
+ * parses the digits itself. Script replies keep numbers: there an integer and a string
+ * reply must stay apart (Lua `return 5` is not `return "5"`).
+ */
+const exactIntegers = { [RESP_TYPES.NUMBER]: String };
+
+/** EVAL, EVALSHA and their read-only forms: replies whose integers must stay numbers. */
+function isScript(args: string[]): boolean {
+  return /^EVAL(SHA)?(_RO)?$/i.test(args[0] ?? '');
+}
+
+/**
  * MULTI/EXEC. node-redis throws `WatchError` on a WATCH abort, `MultiErrorReply` (with
  * `.replies`, `.errorIndexes`) when commands failed while running, and the command's own
  * error when Redis refused it while queued (EXECABORT).
  */
 async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
-  const multi = client.multi();
+  const multi = commands.some(isScript) ? client.multi() : client.withTypeMapping(exactIntegers).multi();
   for (const args of commands) multi.addCommand(args);
   try {
     const replies: unknown[] = await multi.exec();

@@ -192,6 +192,24 @@ describe('toHash', () => {
     expect(toHash(['name', Buffer.from('Ada')])).toEqual({ name: 'Ada' });
   });
 
+  it('keeps fields named like Object.prototype members as own keys', () => {
+    const hash = toHash(['__proto__', 'a', 'toString', 'b', 'constructor', 'c']);
+    expect(Object.keys(hash)).toEqual(['__proto__', 'toString', 'constructor']);
+    expect(hash.__proto__).toBe('a');
+    expect(hash.toString).toBe('b');
+    expect(hash.constructor).toBe('c');
+  });
+
+  it('keeps them from the object ioredis built, too', () => {
+    const built = Object.fromEntries([['__proto__', 'a']]);
+    expect(Object.entries(toHash(built))).toEqual([['__proto__', 'a']]);
+  });
+
+  it('answers undefined for a field the hash does not have, whatever its name', () => {
+    const hash = toHash(['name', 'Ada']);
+    expect([hash.constructor, hash.toString, hash.hasOwnProperty]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('rejects a flat array with a field but no value', () => {
     expect(() => toHash(['name'])).toThrow(TypeError);
   });

@@ -1,4 +1,5 @@
 import { emulateExpire } from './expire-conditions.js';
+import { hashEmulations } from './hash-commands.js';
 import { emulateFloatIncrement, emulateIncrement } from './integer-commands.js';
 import { emulateMove } from './list-moves.js';
 import { emulateMGet } from './mget.js';
@@ -25,6 +26,7 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   INCRBY: emulateIncrement,
   DECR: emulateIncrement,
   DECRBY: emulateIncrement,
+  ...hashEmulations,
   HINCRBY: emulateIncrement,
   INCRBYFLOAT: emulateFloatIncrement,
   HINCRBYFLOAT: emulateFloatIncrement,

@@ -27,6 +27,28 @@ export function parseFloatArg(text: string | undefined): number | null {
   return Number(text);
 }
 
+/**
+ * A float as INCRBYFLOAT reads it (Redis' `strtold`): what `parseFloatArg` accepts, and
+ * hexadecimal integers (`0x1A`); `null` otherwise.
+ */
+export function parseLongDouble(text: string | undefined): number | null {
+  const hex = /^([+-]?)0x([0-9a-f]+)$/i.exec(text ?? '');
+  if (hex) return (hex[1] === '-' ? -1 : 1) * Number.parseInt(hex[2] as string, 16);
+  return parseFloatArg(text);
+}
+
+/**
+ * An INCRBYFLOAT result as Redis writes it: plain digits, never an exponent (`%.17Lf`
+ * with trailing zeros removed): 1e21 → "1000000000000000000000", 1e-7 → "0.0000001".
+ */
+export function formatLongDouble(value: number): string {
+  const shortest = String(value);
+  if (!/e/i.test(shortest)) return shortest;
+  if (Math.abs(value) >= 1) return BigInt(value).toString();
+  const fixed = value.toFixed(17).replace(/0+$/, '').replace(/\.$/, '');
+  return fixed === '-0' ? '0' : fixed;
+}
+
 /** A score or float reply as Redis writes it: `1.5`, `3`, `inf`, `-inf`. */
 export function formatFloat(value: number): string {
   if (value === Number.POSITIVE_INFINITY) return 'inf';

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { IntegerRangeError } from '../../errors/integer-range-error.js';
 import { RedisCommandError, WrongTypeError } from '../../errors/redis-command-error.js';
 import type { DeviationProbes } from './probe.js';
 
@@ -36,8 +37,9 @@ export const stringsAndHashesProbes: DeviationProbes = {
     },
     async adapter({ redis, prefix }) {
       await redis.set(`${prefix}big`, '9007199254740992');
-      await redis.incr(`${prefix}big`);
+      await expect(redis.incr(`${prefix}big`)).rejects.toBeInstanceOf(IntegerRangeError);
       expect(await redis.get(`${prefix}big`)).toBe('9007199254740993');
+      await expect(redis.incrBy(`${prefix}big`, -(2 ** 53))).resolves.toBe(1);
       await redis.set(`${prefix}max`, '9223372036854775807');
       await expect(redis.incr(`${prefix}max`)).rejects.toBeInstanceOf(RedisCommandError);
     },
