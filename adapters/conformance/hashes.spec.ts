@@ -59,6 +59,7 @@ describe('hashes', () => {
   });
 
   describe('fields named like Object.prototype members are ordinary fields', () => {
+    const protoField = '__proto__';
     // Built with fromEntries: an object literal's `__proto__:` would set the prototype instead.
     const special = Object.fromEntries([
       ['__proto__', 'p'],
@@ -77,7 +78,7 @@ describe('hashes', () => {
         ['constructor', 'c'],
         ['toString', 't'],
       ]);
-      expect(hash.__proto__).toBe('p');
+      expect(hash[protoField]).toBe('p');
     });
 
     test('hDel counts them and removes the key with the last one; the key is then free', async ({ redis, prefix }) => {
@@ -92,7 +93,7 @@ describe('hashes', () => {
       expect(await redis.hGet(`${prefix}h`, 'toString')).toBeNull();
       expect(await redis.hExists(`${prefix}h`, 'constructor')).toBe(false);
       const hash = await redis.hGetAll(`${prefix}h`);
-      expect([hash.toString, hash.constructor, hash.__proto__]).toEqual([undefined, undefined, undefined]);
+      expect([hash.toString, hash.constructor, hash[protoField]]).toEqual([undefined, undefined, undefined]);
     });
 
     test('hIncrBy counts one from 0', async ({ redis, prefix }) => {

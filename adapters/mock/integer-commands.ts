@@ -4,7 +4,7 @@ import { readHash, writeHash } from './hash-commands.js';
 import { assertKeyTypes } from './key-types.js';
 import type { Emulation } from './mock-context.js';
 import type { MockClient } from './mock-server.js';
-import { fitsInt64, formatLongDouble, parseFloatArg, parseInteger, parseLongDouble } from './redis-numbers.js';
+import { fitsInt64, formatLongDouble, parseInteger, parseLongDouble } from './redis-numbers.js';
 
 const notInteger = 'ERR value is not an integer or out of range';
 
