@@ -1,0 +1,35 @@
+/**
+ * The allow-list: operations the differential fuzzer does not run, because their outcome
+ * differs by a declared deviation (`adapters/mock/deviations.ts`, id for id). Each entry
+ * names its deviation and says which operations it covers; anything not listed here that
+ * differs is a divergence.
+ */
+import type { Call, Operation } from './operation.js';
+
+export interface DeclaredDeviation {
+  /** The deviation's id in `adapters/mock/deviations.ts`. */
+  readonly id: string;
+  /** Whether `call` meets it. */
+  covers(call: Call): boolean;
+}
+
+export const declaredDeviations: readonly DeclaredDeviation[] = [];
+
+/** Every call an operation makes. */
+export function callsOf(operation: Operation): readonly Call[] {
+  switch (operation.type) {
+    case 'call':
+      return [operation.call];
+    case 'batch':
+      return operation.calls;
+    case 'watch':
+      return [...operation.reads, ...operation.interleaved, ...operation.queued];
+    default:
+      return [];
+  }
+}
+
+/** The declared deviation an operation meets, if any: the fuzzer then does not run it. */
+export function declaredDeviationOf(operation: Operation): DeclaredDeviation | undefined {
+  return declaredDeviations.find((deviation) => callsOf(operation).some((call) => deviation.covers(call)));
+}
