@@ -10,7 +10,7 @@ import { emulateEval, emulateEvalSha, emulateScript } from './scripts.js';
 import { emulateTime } from './server-time.js';
 import { emulateSet } from './set-command.js';
 import { emulateZCount, emulateZPop, emulateZRemRangeByScore, emulateZScore } from './sorted-set-commands.js';
-import { emulateZRange } from './sorted-set-range.js';
+import { emulateZRange, emulateZRank } from './sorted-set-range.js';
 import { emulateZAdd, emulateZIncrBy } from './zadd.js';
 import { emulateZUnionStore } from './zunionstore.js';
 
@@ -42,6 +42,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   ZINCRBY: emulateZIncrBy,
   ZSCORE: emulateZScore,
   ZMSCORE: emulateZScore,
+  ZRANK: emulateZRank,
+  ZREVRANK: emulateZRank,
   ZRANGE: emulateZRange,
   ZRANGEBYSCORE: emulateZRange,
   ZREVRANGEBYSCORE: emulateZRange,

@@ -1,7 +1,7 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
 import { dispatch } from './dispatch.js';
 import type { Emulation } from './mock-context.js';
-import { parseInteger } from './redis-numbers.js';
+import { expiryFits, parseInteger } from './redis-numbers.js';
 
 /** How each command's time argument becomes a TTL in milliseconds from `now`. */
 const toTtlMs: Record<string, (time: number, now: number) => number> = {
@@ -30,6 +30,10 @@ export const emulateExpire: Emulation = async ({ client }, args) => {
   }
   if (flags.has('GT') && flags.has('LT')) {
     throw classifyReplyError('ERR GT and LT options at the same time are not compatible', command);
+  }
+  const unit = command === 'EXPIRE' || command === 'EXPIREAT' ? 'seconds' : 'milliseconds';
+  if (!expiryFits(amount, unit, command === 'EXPIRE' || command === 'PEXPIRE')) {
+    throw classifyReplyError(`ERR invalid expire time in '${command.toLowerCase()}' command`, command);
   }
   const plain = args.slice(0, 3);
   if (flags.size === 0) return dispatch(client, plain);
