@@ -1,4 +1,4 @@
-import { createClient, ErrorReply, MultiErrorReply, RESP_TYPES, WatchError } from 'redis';
+import { createClient, ErrorReply, RESP_TYPES } from 'redis';
 import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
@@ -70,22 +70,19 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
   // `timeout` drops a command that could not even be written in time: no late ghost write.
-  const send = (args: string[], exact = true) =>
-    client.sendCommand(args, {
-      timeout: timeoutMs,
-      ...(exact && !isScript(args) ? { typeMapping: exactIntegers } : {}),
-    });
+  const send = async (args: string[]) =>
+    fromWire(await client.sendCommand(args, { timeout: timeoutMs, typeMapping: wireTypes }));
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
-    send: (args, options) =>
+    send: (args) =>
       guard.run(args[0]?.toUpperCase() ?? '', replyTimeoutMs(args, timeoutMs), () => {
         watch.sent(args);
-        return send(args, options?.exactIntegers === true);
+        return send(args);
       }),
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'pipeline') return execPipeline(commands, (args) => send(args));
+        if (kind === 'pipeline') return execPipeline(commands, send);
         watch.exec();
         return execMulti(client, commands);
       });
@@ -98,38 +95,48 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
 }
 
 /**
- * Integer replies as their digits: node-redis' decoder computes `n * 10 + byte - 48`, which
- * rounds within 48 of 2^53 (9007199254740991 arrives as 9007199254740992). The adapter
- * parses the digits itself. Script replies keep numbers: there an integer and a string
- * reply must stay apart (Lua `return 5` is not `return "5"`).
+ * Replies as typed data: integers as their digits, strings as Buffers. node-redis' own
+ * integer decoder computes `n * 10 + byte - 48`, which rounds within 48 of 2^53
+ * (9007199254740991 arrives as 9007199254740992); from the digits, `fromWire` makes an
+ * exact number, or a bigint beyond 2^53 − 1. Strings stay apart from integers, which a
+ * script's reply needs (Lua `return 5` is not `return "5"`).
  */
-const exactIntegers = { [RESP_TYPES.NUMBER]: String };
+const wireTypes = { [RESP_TYPES.NUMBER]: String, [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SIMPLE_STRING]: Buffer };
 
-/** EVAL, EVALSHA and their read-only forms: replies whose integers must stay numbers. */
-function isScript(args: string[]): boolean {
-  return /^EVAL(SHA)?(_RO)?$/i.test(args[0] ?? '');
+/** A reply decoded with `wireTypes` in the shapes the other clients give: strings, numbers (bigints beyond 2^53 − 1), arrays. */
+function fromWire(reply: unknown): unknown {
+  if (Buffer.isBuffer(reply)) return reply.toString();
+  if (typeof reply === 'string') {
+    const value = BigInt(reply);
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  }
+  if (Array.isArray(reply)) return reply.map(fromWire);
+  return reply;
 }
 
 /**
- * MULTI/EXEC. node-redis throws `WatchError` on a WATCH abort, `MultiErrorReply` (with
- * `.replies`, `.errorIndexes`) when commands failed while running, and the command's own
- * error when Redis refused it while queued (EXECABORT).
+ * MULTI/EXEC, sent as one chain of commands (node-redis writes a `chainId` chain without
+ * other commands in between). Not `client.multi()`: its EXEC ignores the type mapping, so
+ * its integers would round near 2^53. EXEC answers nil on a WATCH abort; when Redis
+ * refused a command while queued, EXEC fails (EXECABORT) and that command's own error
+ * tells why.
  */
 async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
-  const multi = commands.some(isScript) ? client.multi() : client.withTypeMapping(exactIntegers).multi();
-  for (const args of commands) multi.addCommand(args);
+  const chainId = Symbol('MULTI');
+  const send = (args: string[]) => client.sendCommand(args, { chainId, typeMapping: wireTypes });
+  const queued = Promise.allSettled([send(['MULTI']), ...commands.map(send)]);
+  const exec = send(['EXEC']);
+  let replies: unknown;
   try {
-    const replies: unknown[] = await multi.exec();
-    return replies.map((value) => ({ value }));
+    replies = await exec;
   } catch (error) {
-    if (error instanceof WatchError) throw new WatchConflictError();
-    if (error instanceof MultiErrorReply) {
-      const failed = new Set(error.errorIndexes);
-      return error.replies.map((reply: unknown, index) => (failed.has(index) ? { error: reply } : { value: reply }));
-    }
-    if (error instanceof ErrorReply) throw execAbortError(error);
+    const refused = (await queued).find((result) => result.status === 'rejected');
+    if (error instanceof ErrorReply) throw execAbortError(refused?.reason instanceof Error ? refused.reason : error);
     throw error;
   }
+  if (replies === null) throw new WatchConflictError();
+  if (!Array.isArray(replies)) throw new TypeError(`Unexpected EXEC reply: ${String(replies)}`);
+  return replies.map((reply: unknown) => (reply instanceof ErrorReply ? { error: reply } : { value: fromWire(reply) }));
 }
 
 /**

@@ -7,8 +7,7 @@ export function bindCommands(driver: RedisDriver): RedisCommands {
   const commands: Record<string, unknown> = {};
   for (const name of commandNames) {
     const spec = commandTable[name] as { toArgs(...args: unknown[]): string[]; parse(raw: unknown): unknown };
-    commands[name] = async (...args: unknown[]) =>
-      spec.parse(await driver.send(spec.toArgs(...args), { exactIntegers: true }));
+    commands[name] = async (...args: unknown[]) => spec.parse(await driver.send(spec.toArgs(...args)));
   }
   return commands as unknown as RedisCommands;
 }

@@ -14,9 +14,9 @@ export function monitorDriver(driver: RedisDriver, monitor: CommandMonitor): Red
   return {
     backend: driver.backend,
     capabilities: driver.capabilities,
-    send(args, options) {
+    send(args) {
       monitor.onRoundTrip([args]);
-      return driver.send(args, options);
+      return driver.send(args);
     },
     batch(kind, commands) {
       monitor.onRoundTrip(kind === 'multi' ? [['MULTI'], ...commands, ['EXEC']] : commands);

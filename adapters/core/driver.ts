@@ -5,22 +5,14 @@
  */
 import type { BackendName, Capabilities } from '../redis-adapter.js';
 
-export interface SendOptions {
-  /** The caller parses integer replies itself, from digits when the client offers them. */
-  exactIntegers?: boolean;
-}
-
 /** One command's raw outcome inside a batch. */
 export type RawOutcome = { value: unknown } | { error: Error };
 
 export interface RedisDriver {
   readonly backend: BackendName;
   readonly capabilities: Capabilities;
-  /**
-   * Sends one command line; resolves with the raw RESP2 reply. With `exactIntegers`, an
-   * integer reply may come as its digits (a string) where the client would round it.
-   */
-  send(args: string[], options?: SendOptions): Promise<unknown>;
+  /** Sends one command line; resolves with the raw RESP2 reply. */
+  send(args: string[]): Promise<unknown>;
   /**
    * Sends commands as MULTI/EXEC or as a pipeline; one raw outcome per command.
    * Rejects with `WatchConflictError` when a WATCHed key changed.
