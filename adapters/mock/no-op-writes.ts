@@ -26,7 +26,9 @@ const checks: Record<string, (client: MockClient, args: string[]) => Promise<Unc
     return (await exists(client, key)) ? none : async () => [key];
   },
   async ZADD(client, [, key = '']) {
-    if ((await keyType(client, key)) !== 'zset') return none;
+    const type = await keyType(client, key);
+    if (type === 'none') return async () => ((await exists(client, key)) ? [] : [key]);
+    if (type !== 'zset') return none;
     const before = JSON.stringify(await readSortedSet(client, key));
     return async () => (JSON.stringify(await readSortedSet(client, key)) === before ? [key] : []);
   },

@@ -2,6 +2,7 @@
  * Runs one fuzzer operation on one adapter, its keys under `prefix`, and returns its
  * normalised outcome. Never throws: a rejection is an outcome like any reply.
  */
+import { BatchError } from '../../adapters/errors/batch-error.js';
 import type { Batch, RedisAdapter } from '../../adapters/redis-adapter.js';
 import type { RedisCommands } from '../../adapters/redis-commands.js';
 import { type Call, keyMark, type Operation } from './operation.js';
@@ -68,8 +69,19 @@ async function runBatch(batch: Batch, calls: readonly Call[], keyed: (value: unk
     const queue = batch[call.method] as (...args: unknown[]) => Batch;
     queue.apply(batch, call.args.map(keyed));
   }
-  const replies = await batch.exec();
-  return replies.map((reply, index) => normaliseReply(calls[index] as Call, reply));
+  try {
+    const replies = await batch.exec();
+    return replies.map((reply, index) => normaliseReply(calls[index] as Call, reply));
+  } catch (error) {
+    if (!(error instanceof BatchError)) throw error;
+    return {
+      batchError: error.outcomes.map((outcome, index) =>
+        'error' in outcome
+          ? errorOutcome(outcome.error)
+          : { value: normaliseReply(calls[index] as Call, outcome.value) },
+      ),
+    };
+  }
 }
 
 async function settle(work: () => Promise<unknown>): Promise<Outcome> {

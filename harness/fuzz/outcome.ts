@@ -4,7 +4,6 @@
  * timing open, errors by class and code (their wording is not compared).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { BatchError } from '../../adapters/errors/batch-error.js';
 import { RedisCommandError } from '../../adapters/errors/redis-command-error.js';
 import { RedisError } from '../../adapters/errors/redis-error.js';
 import type { Call } from './operation.js';
@@ -13,9 +12,6 @@ export type Outcome = { readonly value: unknown } | { readonly error: string; re
 
 /** An error as compared: `RedisCommandError ERR`, `WrongTypeError WRONGTYPE`, `IntegerRangeError`, `TypeError`… */
 export function errorOutcome(error: unknown): Outcome {
-  if (error instanceof BatchError) {
-    return { value: { batchError: error.outcomes.map((o) => ('error' in o ? errorOutcome(o.error) : o)) } };
-  }
   const name = error instanceof Error ? error.name : typeof error;
   const code = error instanceof RedisCommandError ? ` ${error.code}` : '';
   const kind = error instanceof RedisError ? name : `${name} (not a RedisError)`;
