@@ -2,6 +2,7 @@ import { emulateExpire } from './expire-conditions.js';
 import { hashEmulations } from './hash-commands.js';
 import { emulateFloatIncrement, emulateIncrement } from './integer-commands.js';
 import { emulateMove } from './list-moves.js';
+import { emulateLRange, emulateLTrim } from './list-ranges.js';
 import { emulateMGet } from './mget.js';
 import type { Emulation } from './mock-context.js';
 import { emulatePublish } from './publish.js';
@@ -35,6 +36,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   EXPIREAT: emulateExpire,
   PEXPIREAT: emulateExpire,
   SCAN: emulateScan,
+  LRANGE: emulateLRange,
+  LTRIM: emulateLTrim,
   LMOVE: emulateMove,
   RPOPLPUSH: emulateMove,
   SMOVE: emulateMove,
