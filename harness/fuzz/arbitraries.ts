@@ -38,7 +38,7 @@ const scoreBound = fc.oneof(score, fc.constantFrom('-inf', '+inf', '(1', '(0', '
 const index = fc.oneof({ weight: 5, arbitrary: smallInt }, fc.constant(1.5));
 /** Seconds: 0 and negatives delete at once; 1e17 is refused; large values never expire during a run. */
 const seconds = fc.constantFrom(-1, 0, 1000, 5000, 1e17, 1.5);
-const milliseconds = fc.constantFrom(-5, 0, 1_000_000, 5_000_000, 1e17);
+const milliseconds = fc.constantFrom(-5, 0, 2_000_000, 7_000_000, 1e17);
 const condition = fc.option(fc.constantFrom('nx' as const, 'xx' as const, 'gt' as const, 'lt' as const), {
   nil: undefined,
 });
