@@ -20,12 +20,18 @@ import { formatRepro } from './repro.js';
 
 export type FuzzBackends = Readonly<Record<BackendName, RedisAdapter>>;
 
+/**
+ * The fuzzer compares replies, not deadlines: on a loaded machine a reply may take longer
+ * than the default deadline, which would show up as a divergence that is not one.
+ */
+const commandTimeoutMs = 10_000;
+
 /** The three backends: the mock on an in-memory server of its own, both clients on `url`. */
 export function openFuzzBackends(url: string): FuzzBackends {
   return {
     mock: createMockAdapter({ server: 'differential-fuzz' }),
-    ioredis: createIoredisAdapter({ url, name: 'differential-fuzz' }),
-    'node-redis': createNodeRedisAdapter({ url, name: 'differential-fuzz' }),
+    ioredis: createIoredisAdapter({ url, name: 'differential-fuzz', commandTimeoutMs }),
+    'node-redis': createNodeRedisAdapter({ url, name: 'differential-fuzz', commandTimeoutMs }),
   };
 }
 

@@ -65,11 +65,34 @@ export const stringsAndHashesProbes: DeviationProbes = {
     },
   },
 
+  'hash-prototype-fields': {
+    async raw({ send }) {
+      expect(await send('HSET', 'h', '__proto__', 'p', 'toString', 't')).toBe(2);
+      expect(await send('HLEN', 'h')).toBe(1);
+      expect(typeof (await send('HGET', 'other', 'constructor'))).toBe('object');
+      await send('HSET', 'other', 'f', 'v');
+      expect(typeof (await send('HGET', 'other', 'constructor'))).toBe('function');
+    },
+    async adapter({ redis, prefix }) {
+      const fields = Object.fromEntries([
+        ['__proto__', 'p'],
+        ['toString', 't'],
+      ]);
+      expect(await redis.hSet(`${prefix}h`, fields)).toBe(2);
+      expect(await redis.hLen(`${prefix}h`)).toBe(2);
+      expect(await redis.hGet(`${prefix}h`, 'constructor')).toBeNull();
+      expect(await redis.hDel(`${prefix}h`, '__proto__', 'toString')).toBe(2);
+      expect(await redis.exists(`${prefix}h`)).toBe(0);
+    },
+  },
+
   'incrbyfloat-nan': {
     async raw({ send }) {
       await send('SET', 'text', 'abc');
       await send('INCRBYFLOAT', 'text', 1);
       expect(await send('GET', 'text')).toBe('NaN');
+      await send('INCRBYFLOAT', 'big', '1e21');
+      expect(await send('GET', 'big')).toBe('1e+21');
     },
     async adapter({ redis, prefix }) {
       await redis.set(`${prefix}text`, 'abc');
@@ -80,6 +103,10 @@ export const stringsAndHashesProbes: DeviationProbes = {
       await redis.set(`${prefix}n`, '1');
       await expect(redis.incrByFloat(`${prefix}n`, Number.POSITIVE_INFINITY)).rejects.toBeInstanceOf(RedisCommandError);
       expect(await redis.mGet([`${prefix}text`, `${prefix}n`])).toEqual(['abc', '1']);
+      await redis.set(`${prefix}hex`, '0x1A');
+      expect(await redis.incrByFloat(`${prefix}hex`, 1)).toBe(27);
+      await redis.incrByFloat(`${prefix}big`, 1e21);
+      expect(await redis.get(`${prefix}big`)).toBe('1000000000000000000000');
     },
   },
 
@@ -89,9 +116,12 @@ export const stringsAndHashesProbes: DeviationProbes = {
       expect(await send('INCRBYFLOAT', 'n', 0.2)).toBe('0.30000000000000004');
     },
     async adapter({ redis, prefix }) {
-      // Declared: the adapter adds in doubles too, where Redis answers 0.3.
+      // Up to 19 significant digits the sum is exact, as Redis' long double prints it.
       await redis.set(`${prefix}n`, '0.1');
-      expect(await redis.incrByFloat(`${prefix}n`, 0.2)).toBe(0.30000000000000004);
+      expect(await redis.incrByFloat(`${prefix}n`, 0.2)).toBe(0.3);
+      // Declared: beyond, the adapter adds in doubles (Redis: 12345678901234567890.5).
+      await redis.set(`${prefix}long`, '12345678901234567890');
+      expect(await redis.incrByFloat(`${prefix}long`, 0.5)).toBe(12345678901234567000);
     },
   },
 
@@ -101,6 +131,7 @@ export const stringsAndHashesProbes: DeviationProbes = {
       expect(await send('SET', 'zero', 'v', 'EX', 0)).toBe('OK');
       expect(await send('SET', 'fraction', 'v', 'EX', 1.5)).toBe('OK');
       expect(await send('SET', 'text', 'v', 'EX', 'abc')).toBe('OK');
+      expect(await send('SET', 'huge', 'v', 'EX', '100000000000000000')).toBe('OK');
     },
     async adapter({ redis, prefix }) {
       await expect(redis.set(`${prefix}both`, 'v', { ex: 10, px: 10_000 })).rejects.toMatchObject({
@@ -112,7 +143,14 @@ export const stringsAndHashesProbes: DeviationProbes = {
       await expect(redis.set(`${prefix}fraction`, 'v', { ex: 1.5 })).rejects.toMatchObject({
         message: 'ERR value is not an integer or out of range',
       });
-      expect(await redis.exists(`${prefix}both`, `${prefix}zero`, `${prefix}fraction`)).toBe(0);
+      await expect(redis.set(`${prefix}huge`, 'v', { ex: 1e17 })).rejects.toMatchObject({
+        message: "ERR invalid expire time in 'set' command",
+      });
+      await redis.set(`${prefix}k`, 'v');
+      await expect(redis.expire(`${prefix}k`, 1e17)).rejects.toMatchObject({
+        message: "ERR invalid expire time in 'expire' command",
+      });
+      expect(await redis.exists(`${prefix}both`, `${prefix}zero`, `${prefix}fraction`, `${prefix}huge`)).toBe(0);
     },
   },
 
