@@ -8,6 +8,7 @@ import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
+import { fromWire } from './core/wire-replies.js';
 import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
@@ -94,25 +95,8 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   };
 }
 
-/**
- * Replies as typed data: integers as their digits, strings as Buffers. node-redis' own
- * integer decoder computes `n * 10 + byte - 48`, which rounds within 48 of 2^53
- * (9007199254740991 arrives as 9007199254740992); from the digits, `fromWire` makes an
- * exact number, or a bigint beyond 2^53 − 1. Strings stay apart from integers, which a
- * script's reply needs (Lua `return 5` is not `return "5"`).
- */
+/** Integer replies as their digits, strings as Buffers: `fromWire` decodes them (`wire-replies.ts`). */
 const wireTypes = { [RESP_TYPES.NUMBER]: String, [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SIMPLE_STRING]: Buffer };
-
-/** A reply decoded with `wireTypes` in the shapes the other clients give: strings, numbers (bigints beyond 2^53 − 1), arrays. */
-function fromWire(reply: unknown): unknown {
-  if (Buffer.isBuffer(reply)) return reply.toString();
-  if (typeof reply === 'string') {
-    const value = BigInt(reply);
-    return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  }
-  if (Array.isArray(reply)) return reply.map(fromWire);
-  return reply;
-}
 
 /**
  * MULTI/EXEC, sent as one chain of commands (node-redis writes a `chainId` chain without

@@ -6,9 +6,10 @@
  * - Options are objects, never positional tokens: `set(key, value, { px: 500, nx: true })`.
  * - Replies are plain JS: integers and scores are `number`, a missing value is `null`,
  *   a hash is `Record<string, string>`, a scored member is `{ member, score }`.
- * - Integer replies are exact within ±`Number.MAX_SAFE_INTEGER` (2^53 − 1). Beyond, the
- *   command still runs (Redis keeps the exact 64-bit value) and its reply rejects with
- *   `IntegerRangeError`: read such a value as a string with `get`/`hGet`. Scores and
+ * - Integer replies (script integers included) are exact within ±2^53, where a double
+ *   holds every integer. Beyond, the command still runs (Redis keeps the exact 64-bit
+ *   value) and its reply rejects with `IntegerRangeError`: read such a value as a string
+ *   with `get`/`hGet`. Scores and
  *   INCRBYFLOAT results are doubles, as Redis sends them.
  * - Every method returns a Promise and rejects with a `RedisError` subclass. Error replies
  *   that mean "not now" (OOM, BUSY, LOADING, MASTERDOWN, READONLY) reject with

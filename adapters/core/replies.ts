@@ -36,17 +36,25 @@ export function toNullableNumber(raw: unknown): number | null {
 }
 
 /**
- * Integer replies (counts, lengths, INCR results, ranks), by the adapter's integer rule:
- * exact within ±`Number.MAX_SAFE_INTEGER`, `IntegerRangeError` beyond. Clients hand them
- * over as numbers, as digit strings (node-redis, to keep them exact) or as bigints (the mock).
+ * Integer replies (counts, lengths, INCR results, ranks, script integers), by the adapter's
+ * integer rule: a `number` within ±2^53, where a double holds every integer exactly;
+ * `IntegerRangeError` beyond. Drivers hand them over as numbers, or as bigints beyond 2^53
+ * (`wire-replies.ts`; the mock's exact arithmetic).
  */
 export function toInteger(raw: unknown): number {
-  const text = typeof raw === 'bigint' || typeof raw === 'number' ? String(raw) : toNullableString(raw);
-  if (text === null || !/^-?\d+(e\+\d+)?$/.test(text)) return unexpected('an integer', raw);
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new IntegerRangeError(typeof raw === 'number' ? `about ${text}` : text);
+  const text = typeof raw === 'string' || Buffer.isBuffer(raw) ? String(raw) : undefined;
+  if (text !== undefined && /^-?\d+$/.test(text)) return toInteger(BigInt(text));
+  if (typeof raw === 'bigint') {
+    if (raw > twoTo53 || raw < -twoTo53) throw new IntegerRangeError(String(raw));
+    return Number(raw);
+  }
+  const value = typeof raw === 'number' ? raw : Number(toNullableString(raw) ?? Number.NaN);
+  if (!Number.isInteger(value)) return unexpected('an integer', raw);
+  if (Math.abs(value) > 2 ** 53) throw new IntegerRangeError(`about ${value}`);
   return value;
 }
+
+const twoTo53 = 2n ** 53n;
 
 export function toNullableInteger(raw: unknown): number | null {
   return raw === null || raw === undefined ? null : toInteger(raw);
