@@ -124,15 +124,15 @@ export const mockDeviations: readonly MockDeviation[] = [
     deviation:
       'INCRBYFLOAT/HINCRBYFLOAT on non-floats, or with `inf`, store "NaN"; they refuse hexadecimal ("0x1A") and write "1e+21" where Redis writes every digit.',
     handling: 'normalised',
-    how: 'Redis’ float checks and errors, in Redis’ order; the sum is exact in decimal and written in plain digits (`decimal-sum.ts`).',
+    how: 'Redis’ float checks and errors, in Redis’ order; hexadecimal read, the sum written in plain digits.',
   },
   {
     id: 'incrbyfloat-precision',
     area: 'strings',
     deviation:
-      'INCRBYFLOAT adds in doubles; Redis uses long doubles (`0.1 + 0.2` is "0.3" in Redis, 0.30000000000000004 in JS).',
-    handling: 'declared',
-    how: 'Exact up to 19 significant digits (decimal sums, `decimal-sum.ts`); beyond, a double’s digits: only this list says so.',
+      'INCRBYFLOAT adds in doubles; Redis uses long doubles (`0.1 + 0.2` is "0.3" in Redis, 0.30000000000000004 in JS; `1e3 + 1e21` ends in 1024).',
+    handling: 'normalised',
+    how: 'Added as 80-bit long doubles in exact bigint arithmetic and printed as `%.17Lf` (`long-double.ts`).',
   },
   {
     id: 'set-options',

@@ -1,8 +1,8 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
-import { decimalSum } from './decimal-sum.js';
 import { dispatch } from './dispatch.js';
 import { readHash, writeHash } from './hash-commands.js';
 import { assertKeyTypes } from './key-types.js';
+import { longDoubleSum } from './long-double.js';
 import type { Emulation } from './mock-context.js';
 import type { MockClient } from './mock-server.js';
 import { fitsInt64, formatLongDouble, parseInteger, parseLongDouble } from './redis-numbers.js';
@@ -53,7 +53,7 @@ export const emulateFloatIncrement: Emulation = async ({ client }, args) => {
   if (!Number.isFinite(value + increment)) {
     throw classifyReplyError('ERR increment would produce NaN or Infinity', command);
   }
-  const result = decimalSum(current ?? '0', args[hash ? 3 : 2] as string) ?? formatLongDouble(value + increment);
+  const result = longDoubleSum(current ?? '0', args[hash ? 3 : 2] as string) ?? formatLongDouble(value + increment);
   await writeCurrent(client, key, hash ? field : undefined, result);
   return result;
 };

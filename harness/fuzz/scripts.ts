@@ -1,10 +1,15 @@
 /**
  * The Lua scripts the fuzzer runs: small, deterministic, and within what the mock's Lua
- * runs like Redis today (see `lua-bypasses-emulation` in `declared-deviations.ts`). Each
- * gets `KEYS[1]` and one `ARGV`. Not yet: `return redis.call('GET', KEYS[1])`, whose empty
- * string comes back as nil from the mock's Lua.
+ * runs like Redis (see `declared-deviations.ts` for what it does not). Each gets `KEYS[1]`
+ * and one `ARGV`.
  */
 export const fuzzScripts: readonly string[] = [
+  "return redis.call('GET', KEYS[1])",
+  "return 'n=' .. (tonumber(ARGV[1]) or 0) / 2",
+  "return redis.call('HGETALL', KEYS[1])",
+  "return redis.call('ZRANGE', KEYS[1], 0, -1, 'WITHSCORES')",
+  "return redis.pcall('LPUSH', KEYS[1], ARGV[1])",
+  "return {1, {err = 'inside a table'}, 3}",
   "return redis.call('EXISTS', KEYS[1])",
   "return redis.call('INCR', KEYS[1])",
   "redis.call('SET', KEYS[1], ARGV[1]) return redis.call('GET', KEYS[1])",

@@ -116,12 +116,12 @@ export const stringsAndHashesProbes: DeviationProbes = {
       expect(await send('INCRBYFLOAT', 'n', 0.2)).toBe('0.30000000000000004');
     },
     async adapter({ redis, prefix }) {
-      // Up to 19 significant digits the sum is exact, as Redis' long double prints it.
+      // Long double sums, as Redis 7 on x86-64 answers them.
       await redis.set(`${prefix}n`, '0.1');
       expect(await redis.incrByFloat(`${prefix}n`, 0.2)).toBe(0.3);
-      // Declared: beyond, the adapter adds in doubles (Redis: 12345678901234567890.5).
-      await redis.set(`${prefix}long`, '12345678901234567890');
-      expect(await redis.incrByFloat(`${prefix}long`, 0.5)).toBe(12345678901234567000);
+      await redis.set(`${prefix}long`, '1e3');
+      await redis.incrByFloat(`${prefix}long`, 1e21);
+      expect(await redis.get(`${prefix}long`)).toBe('1000000000000000001024');
     },
   },
 
