@@ -42,31 +42,34 @@ async function onOwnServer(
   }
 }
 
+/** A test on a redis-server of its own, skipped where it cannot run. */
+function refusalTest(title: string, check: (redis: RedisAdapter, other: RedisAdapter) => Promise<void>): void {
+  test(title, async ({ backend, skip }) => {
+    const reason = cannotRun(backend);
+    skip(reason !== undefined, reason ?? '');
+    await onOwnServer(backend, check);
+  });
+}
+
 const refused = (reason: string, text: string) =>
   expect.objectContaining({ name: 'RedisUnavailableError', reason, message: expect.stringContaining(text) });
 
 describe('refusals: Redis answers but cannot serve the command now', () => {
-  test('a write at maxmemory rejects with RedisUnavailableError, reason oom; reads still work', async ({
-    backend,
-    skip,
-  }) => {
-    skip(cannotRun(backend) !== undefined, cannotRun(backend) ?? '');
-    await onOwnServer(backend, async (redis) => {
+  refusalTest(
+    'a write at maxmemory rejects with RedisUnavailableError, reason oom; reads still work',
+    async (redis) => {
       await redis.set('k', 'before');
       await redis.sendCommand(['CONFIG', 'SET', 'maxmemory', '1']);
       const error = await redis.set('k', 'after').catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(RedisUnavailableError);
       expect(error).toEqual(refused('oom', "OOM command not allowed when used memory > 'maxmemory'"));
       await expect(redis.get('k')).resolves.toBe('before');
-    });
-  });
+    },
+  );
 
-  test('at maxmemory, a pipeline keeps one outcome per command and a MULTI rejects with the refusal', async ({
-    backend,
-    skip,
-  }) => {
-    skip(cannotRun(backend) !== undefined, cannotRun(backend) ?? '');
-    await onOwnServer(backend, async (redis) => {
+  refusalTest(
+    'at maxmemory, a pipeline keeps one outcome per command and a MULTI rejects with the refusal',
+    async (redis) => {
       await redis.set('k', 'before');
       await redis.sendCommand(['CONFIG', 'SET', 'maxmemory', '1']);
       const pipeline = await redis
@@ -84,15 +87,12 @@ describe('refusals: Redis answers but cannot serve the command now', () => {
         .catch((caught: unknown) => caught);
       expect(multi).toEqual(refused('oom', 'OOM'));
       await expect(redis.get('k')).resolves.toBe('before');
-    });
-  });
+    },
+  );
 
-  test('while a script runs too long, other commands reject with RedisUnavailableError, reason busy', async ({
-    backend,
-    skip,
-  }) => {
-    skip(cannotRun(backend) !== undefined, cannotRun(backend) ?? '');
-    await onOwnServer(backend, async (redis, other) => {
+  refusalTest(
+    'while a script runs too long, other commands reject with RedisUnavailableError, reason busy',
+    async (redis, other) => {
       await redis.sendCommand(['CONFIG', 'SET', 'lua-time-limit', '50']);
       const spinFor1500Ms =
         "local t0 = redis.call('TIME') local t = t0 " +
@@ -103,21 +103,18 @@ describe('refusals: Redis answers but cannot serve the command now', () => {
       expect(blocked).toBeInstanceOf(RedisUnavailableError);
       expect(blocked).toEqual(refused('busy', 'BUSY Redis is busy running a script'));
       await expect(running).resolves.toBe(1);
-    });
-  });
+    },
+  );
 
-  test('a read-only replica refuses writes (readonly), and reads while its master is down (masterdown)', async ({
-    backend,
-    skip,
-  }) => {
-    skip(cannotRun(backend) !== undefined, cannotRun(backend) ?? '');
-    await onOwnServer(backend, async (redis) => {
+  refusalTest(
+    'a read-only replica refuses writes (readonly), and reads while its master is down (masterdown)',
+    async (redis) => {
       await redis.sendCommand(['CONFIG', 'SET', 'replica-serve-stale-data', 'no']);
       await redis.sendCommand(['REPLICAOF', '127.0.0.1', String(await findFreePort())]);
       await expect(redis.set('k', 'v')).rejects.toEqual(refused('readonly', "READONLY You can't write"));
       await expect(redis.get('k')).rejects.toEqual(refused('masterdown', 'MASTERDOWN Link with MASTER is down'));
-    });
-  });
+    },
+  );
 });
 
 /** Sends GET on `other` until Redis answers BUSY (the script has passed lua-time-limit). */
