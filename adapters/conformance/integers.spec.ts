@@ -55,4 +55,11 @@ describe('integers near and beyond 2^53', () => {
     await expect(redis.defineScript('return 9007199254740991').run([], [])).resolves.toBe(9007199254740991);
     await expect(redis.defineScript('return {2^53, -2^53}').run([], [])).resolves.toEqual([twoTo53, -twoTo53]);
   });
+
+  test('inside a script, an integer reply past 2^53 is a Lua double, as in Redis', async ({ redis, prefix }) => {
+    await redis.set(`${prefix}n`, String(twoTo53));
+    const incr = redis.defineScript("return redis.call('INCR', KEYS[1])");
+    await expect(incr.run([`${prefix}n`], [])).resolves.toBe(twoTo53);
+    await expect(redis.get(`${prefix}n`)).resolves.toBe('9007199254740993');
+  });
 });
