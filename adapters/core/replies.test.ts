@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { IntegerRangeError } from '../errors/integer-range-error.js';
 import { RedisCommandError } from '../errors/redis-command-error.js';
 import {
   parseRedisFloat,
   toBoolean,
   toHash,
+  toInteger,
   toKeyedElement,
   toKeyedScoredMember,
   toNullableNumber,
@@ -169,6 +171,25 @@ describe('toNullableStringArray', () => {
 
   it('rejects a reply that is not an array', () => {
     expect(() => toNullableStringArray(null)).toThrow(TypeError);
+  });
+});
+
+describe('toInteger (the integer rule)', () => {
+  it('accepts integers up to ±2^53 as numbers, bigints and digit strings', () => {
+    expect(toInteger(9007199254740991)).toBe(9007199254740991);
+    expect(toInteger(9007199254740992n)).toBe(2 ** 53);
+    expect(toInteger('-9007199254740992')).toBe(-(2 ** 53));
+  });
+
+  it('rejects beyond ±2^53 with IntegerRangeError, keeping the exact digits when it has them', () => {
+    expect(() => toInteger(9007199254740993n)).toThrow(IntegerRangeError);
+    expect(() => toInteger('9223372036854775806')).toThrow(/9223372036854775806/);
+    expect(() => toInteger(2 ** 60)).toThrow(IntegerRangeError);
+  });
+
+  it('rejects a reply that is no integer with a TypeError (a driver bug)', () => {
+    expect(() => toInteger(1.5)).toThrow(TypeError);
+    expect(() => toInteger('abc')).toThrow(TypeError);
   });
 });
 
