@@ -86,6 +86,21 @@ export const stringsAndHashesProbes: DeviationProbes = {
     },
   },
 
+  'hash-field-order': {
+    async raw({ send }) {
+      await send('HSET', 'h', 'f', '0', '2', '');
+      expect(Object.keys((await send('HGETALL', 'h')) as object)).toEqual(['2', 'f']);
+    },
+    async adapter({ redis, prefix }) {
+      await redis.hSet(`${prefix}h`, { f: '0' });
+      await redis.hSet(`${prefix}h`, { 2: '' });
+      // Declared: Redis answers ['f', '0', '2', ''].
+      const script = redis.defineScript("return redis.call('HGETALL', KEYS[1])");
+      expect(await script.run([`${prefix}h`], [])).toEqual(['2', '', 'f', '0']);
+      expect(Object.keys(await redis.hGetAll(`${prefix}h`))).toEqual(['2', 'f']);
+    },
+  },
+
   'incrbyfloat-nan': {
     async raw({ send }) {
       await send('SET', 'text', 'abc');
