@@ -91,9 +91,10 @@ export const mockDeviations: readonly MockDeviation[] = [
   {
     id: 'incr-non-integer',
     area: 'strings',
-    deviation: 'INCR/INCRBY/DECR/DECRBY add to anything: "8.5" → 9.5, "abc" → null, `INCRBY k 1.5` accepted.',
+    deviation:
+      'INCR/INCRBY/DECR/DECRBY add to anything: "8.5" → 9.5, "abc" → null, `INCRBY k 1.5` accepted; HINCRBY on a non-integer field stores NaN, and takes a float increment.',
     handling: 'normalised',
-    how: 'Value and increment checked as Redis does: `ERR value is not an integer or out of range`, overflow refused (`integer-commands.ts`).',
+    how: 'Value and increment checked as Redis does: `ERR value is not an integer or out of range`, `ERR hash value is not an integer`, overflow refused (`integer-commands.ts`).',
   },
   {
     id: 'incr-precision',
@@ -102,13 +103,6 @@ export const mockDeviations: readonly MockDeviation[] = [
       'Counters are JS doubles: beyond 2^53 INCR loses precision, and back below it too (`INCR`, `INCRBY 2^53`, `INCRBY -2^53` → 0; Redis 1).',
     handling: 'normalised',
     how: 'Every result is computed in 64-bit integers and written exactly; the reply follows the adapter’s integer rule (`IntegerRangeError` beyond 2^53 − 1).',
-  },
-  {
-    id: 'hincrby-non-integer',
-    area: 'hashes',
-    deviation: 'HINCRBY on a non-integer field stores NaN; a float increment is accepted.',
-    handling: 'normalised',
-    how: '`ERR hash value is not an integer` / `ERR value is not an integer or out of range`.',
   },
   {
     id: 'hash-prototype-fields',
