@@ -1,7 +1,8 @@
 import { emulateExpire } from './expire-conditions.js';
-import { emulateHGet, emulateHMGet, emulateHSet } from './hash-fields.js';
+import { hashEmulations } from './hash-commands.js';
 import { emulateFloatIncrement, emulateIncrement } from './integer-commands.js';
 import { emulateMove } from './list-moves.js';
+import { emulateLRange, emulateLTrim } from './list-ranges.js';
 import { emulateMGet } from './mget.js';
 import type { Emulation } from './mock-context.js';
 import { emulatePublish } from './publish.js';
@@ -10,7 +11,7 @@ import { emulateEval, emulateEvalSha, emulateScript } from './scripts.js';
 import { emulateTime } from './server-time.js';
 import { emulateSet } from './set-command.js';
 import { emulateZCount, emulateZPop, emulateZRemRangeByScore, emulateZScore } from './sorted-set-commands.js';
-import { emulateZRange } from './sorted-set-range.js';
+import { emulateZRange, emulateZRank } from './sorted-set-range.js';
 import { emulateZAdd, emulateZIncrBy } from './zadd.js';
 import { emulateZUnionStore } from './zunionstore.js';
 
@@ -26,10 +27,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   INCRBY: emulateIncrement,
   DECR: emulateIncrement,
   DECRBY: emulateIncrement,
+  ...hashEmulations,
   HINCRBY: emulateIncrement,
-  HSET: emulateHSet,
-  HGET: emulateHGet,
-  HMGET: emulateHMGet,
   INCRBYFLOAT: emulateFloatIncrement,
   HINCRBYFLOAT: emulateFloatIncrement,
   EXPIRE: emulateExpire,
@@ -37,6 +36,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   EXPIREAT: emulateExpire,
   PEXPIREAT: emulateExpire,
   SCAN: emulateScan,
+  LRANGE: emulateLRange,
+  LTRIM: emulateLTrim,
   LMOVE: emulateMove,
   RPOPLPUSH: emulateMove,
   SMOVE: emulateMove,
@@ -44,6 +45,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   ZINCRBY: emulateZIncrBy,
   ZSCORE: emulateZScore,
   ZMSCORE: emulateZScore,
+  ZRANK: emulateZRank,
+  ZREVRANK: emulateZRank,
   ZRANGE: emulateZRange,
   ZRANGEBYSCORE: emulateZRange,
   ZREVRANGEBYSCORE: emulateZRange,

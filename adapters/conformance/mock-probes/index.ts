@@ -1,5 +1,4 @@
 import { commandsAndKeysProbes } from './commands-and-keys.js';
-import { hashFieldNameProbes } from './hash-field-names.js';
 import { listsAndErrorsProbes } from './lists-and-errors.js';
 import type { DeviationProbes } from './probe.js';
 import { pubsubAndServerProbes } from './pubsub-and-server.js';
@@ -13,7 +12,6 @@ export { createRawMock, type DeviationProbe } from './probe.js';
 export const deviationProbes: DeviationProbes = {
   ...commandsAndKeysProbes,
   ...stringsAndHashesProbes,
-  ...hashFieldNameProbes,
   ...listsAndErrorsProbes,
   ...sortedSetProbes,
   ...transactionAndScriptProbes,
