@@ -1,0 +1,97 @@
+/**
+ * `pnpm bench adapters`: each operation of a fixed set, through the raw client and through
+ * the adapter over that client, on ioredis and node-redis, side by side in one run.
+ *
+ *   pnpm bench adapters [--rounds 7] [--ms 400] [--in-flight 50]
+ *
+ * Starts its own redis-server on a free port (and stops it). Rounds are interleaved: each
+ * round measures every operation raw and through the adapter back to back (the order
+ * alternating between rounds), for `--ms` each with `--in-flight` operations at a time.
+ * The ratio is adapter ÷ raw within a round; the table shows medians over the rounds.
+ */
+import { randomBytes } from 'node:crypto';
+import { findOnPath } from '../../harness/redis-source/detect-environment.js';
+import { startRedisServer } from '../../harness/redis-source/start-redis-server.js';
+import { createIoredisAdapter } from '../ioredis.js';
+import { createNodeRedisAdapter } from '../node-redis.js';
+import type { RedisAdapter } from '../redis-adapter.js';
+import { benchOperations, type Operation, seedBenchData } from './bench-operations.js';
+import { measureThroughput, median } from './measure-throughput.js';
+import { rawIoredis, rawNodeRedis } from './raw-clients.js';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
+  return value;
+}
+
+const rounds = option('--rounds', 7);
+const durationMs = option('--ms', 400);
+const inFlight = option('--in-flight', 50);
+
+interface Pair {
+  client: 'ioredis' | 'node-redis';
+  operation: string;
+  raw: Operation;
+  adapter: Operation;
+  rawRates: number[];
+  adapterRates: number[];
+  ratios: number[];
+}
+
+async function runPair(pair: Pair, adapterFirst: boolean, record: boolean): Promise<void> {
+  const measure = (operation: Operation) => measureThroughput(operation, inFlight, durationMs);
+  const first = await measure(adapterFirst ? pair.adapter : pair.raw);
+  const second = await measure(adapterFirst ? pair.raw : pair.adapter);
+  if (!record) return;
+  const [adapterRate, rawRate] = adapterFirst ? [first, second] : [second, first];
+  pair.rawRates.push(rawRate);
+  pair.adapterRates.push(adapterRate);
+  pair.ratios.push(adapterRate / rawRate);
+}
+
+const binary = findOnPath('redis-server', process.env.PATH ?? '');
+if (!binary)
+  throw new Error('pnpm bench adapters starts its own redis-server: install one (apt install redis-server).');
+const server = await startRedisServer(binary);
+const prefix = `bench:adapters:${randomBytes(4).toString('hex')}:`;
+const ioredis = await rawIoredis(server.url);
+const nodeRedis = await rawNodeRedis(server.url);
+const adapters: Record<Pair['client'], RedisAdapter> = {
+  ioredis: createIoredisAdapter({ url: server.url }),
+  'node-redis': createNodeRedisAdapter({ url: server.url }),
+};
+try {
+  await seedBenchData(adapters.ioredis, prefix);
+  const pairs: Pair[] = [];
+  for (const client of ['ioredis', 'node-redis'] as const) {
+    const operations = benchOperations({ ioredis, nodeRedis, adapter: adapters[client], prefix });
+    for (const [operation, variants] of operations) {
+      const raw = client === 'ioredis' ? variants.ioredis : variants.nodeRedis;
+      pairs.push({ client, operation, raw, adapter: variants.adapter, rawRates: [], adapterRates: [], ratios: [] });
+    }
+  }
+  for (const pair of pairs) await runPair(pair, false, false);
+  for (let round = 0; round < rounds; round += 1) {
+    for (const pair of pairs) await runPair(pair, round % 2 === 1, true);
+  }
+  const version = /redis_version:(\S+)/.exec(String(await adapters.ioredis.sendCommand(['INFO', 'server'])))?.[1];
+  console.log(
+    `\nAdapters vs raw clients · Redis ${version} (private redis-server) · Node ${process.version} · ${inFlight} in flight · ${rounds} interleaved rounds of ${durationMs} ms · medians\n`,
+  );
+  console.log('| client | operation | raw ops/s | adapter ops/s | adapter ÷ raw (lowest round) |');
+  console.log('|---|---|---:|---:|---:|');
+  const format = (rate: number) => Math.round(rate).toLocaleString('en');
+  for (const pair of pairs) {
+    const ratio = `${median(pair.ratios).toFixed(2)} (${Math.min(...pair.ratios).toFixed(2)})`;
+    console.log(
+      `| ${pair.client} | ${pair.operation} | ${format(median(pair.rawRates))} | ${format(median(pair.adapterRates))} | ${ratio} |`,
+    );
+  }
+} finally {
+  await Promise.allSettled([adapters.ioredis.close(), adapters['node-redis'].close()]);
+  ioredis.disconnect();
+  await nodeRedis.close().catch(() => undefined);
+  await server.stop();
+}
