@@ -1,6 +1,7 @@
-import { Redis, ReplyError } from 'ioredis';
+import { Command, Redis, ReplyError } from 'ioredis';
 import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
+import { coalesceWrites } from './core/coalesce-writes.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
@@ -60,20 +61,22 @@ function connect(options: RealClientOptions): Connection {
 function createIoredisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
+  const send = plainCommandSender(client);
   return {
     backend: 'ioredis',
     capabilities: realServerCapabilities,
     send(args) {
-      const [command = '', ...rest] = args;
-      return guard.run(command.toUpperCase(), replyTimeoutMs(args, timeoutMs), () => {
-        watch.sent(args);
-        return client.call(command, ...rest);
+      const command = args[0]?.toUpperCase() ?? '';
+      return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
+        watch.sent(command);
+        return send(args);
       });
     },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'multi') watch.exec();
-        return execBatch(client, kind, commands);
+        if (kind === 'pipeline') return settleEach(commands.map(send));
+        watch.exec();
+        return execMulti(commands, send);
       });
       return toRawOutcomes(results, commands, guard.toAdapterError);
     },
@@ -83,20 +86,51 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
   };
 }
 
-/** Runs a batch; `[error, value]` pairs become outcomes. A WATCH abort (`null`) throws. */
-async function execBatch(client: Redis, kind: 'multi' | 'pipeline', commands: string[][]): Promise<ClientOutcome[]> {
-  const chain = kind === 'multi' ? client.multi() : client.pipeline();
-  for (const [command = '', ...args] of commands) chain.call(command, ...args);
-  let results: [error: Error | null, value: unknown][] | null;
-  try {
-    results = await chain.exec();
-  } catch (error) {
-    // EXECABORT: a command was refused while queued; its error is in `previousErrors`.
-    const queued = (error as { previousErrors?: Error[] }).previousErrors?.[0];
-    throw error instanceof ReplyError && queued ? execAbortError(queued) : error;
+type Send = (args: readonly string[]) => Promise<unknown>;
+
+/**
+ * Sends one command line as it is, reply as UTF-8 strings, through ioredis' own command
+ * queue. The commands of one tick leave in one socket write, as in a pipeline.
+ */
+function plainCommandSender(client: Redis): Send {
+  const coalesce = coalesceWrites(() => client.stream);
+  return (args) => {
+    coalesce();
+    return client.sendCommand(new Command(args[0] ?? '', args.slice(1), { replyEncoding: 'utf8' })) as Promise<unknown>;
+  };
+}
+
+/** The outcome of one command, once its reply (or error) is in. */
+const settle = (reply: Promise<unknown>): Promise<ClientOutcome> =>
+  reply.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+
+const settleEach = (replies: Promise<unknown>[]): Promise<ClientOutcome[]> => Promise.all(replies.map(settle));
+
+const failed = (outcome: ClientOutcome): outcome is { error: unknown } => 'error' in outcome;
+
+/**
+ * MULTI, the commands, EXEC, written as plain commands in one go on this connection:
+ * nothing else can come in between, so Redis runs them as one transaction, without the
+ * cost of ioredis' own `multi()`. EXEC answers nil on a WATCH abort, an array of replies
+ * (errors included) when it ran, and EXECABORT when Redis refused a command while queuing.
+ */
+async function execMulti(commands: string[][], send: Send): Promise<ClientOutcome[]> {
+  const [started, queued, executed] = await Promise.all([
+    settle(send(['MULTI'])),
+    settleEach(commands.map(send)),
+    settle(send(['EXEC'])),
+  ]);
+  if (failed(executed)) {
+    const refused = queued.find(failed);
+    throw executed.error instanceof ReplyError && refused ? execAbortError(refused.error as Error) : executed.error;
   }
-  if (results === null) throw new WatchConflictError();
-  return results.map(([error, value]) => (error ? { error } : { value }));
+  if (failed(started)) throw started.error;
+  if (executed.value === null) throw new WatchConflictError();
+  if (!Array.isArray(executed.value)) throw new TypeError(`Unexpected EXEC reply: ${JSON.stringify(executed.value)}`);
+  return executed.value.map((value: unknown) => (value instanceof ReplyError ? { error: value } : { value }));
 }
 
 /** A subscriber connection. Unsubscribes by name only: ioredis hangs on a bare UNSUBSCRIBE. */

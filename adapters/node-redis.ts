@@ -35,6 +35,8 @@ function createNodeRedisClient(options: RealClientOptions, timeoutMs: number) {
     url: options.url,
     RESP: 2,
     disableOfflineQueue: true,
+    // No timer per command (node-redis' default is 5 s each): the guard keeps the deadlines.
+    commandOptions: { timeout: 0 },
     ...(options.name ? { name: options.name } : {}),
     socket: {
       connectTimeout: Math.max(timeoutMs, 1000),
@@ -69,16 +71,22 @@ function connect(options: RealClientOptions): Connection {
 function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
-  // `timeout` drops a command that could not even be written in time: no late ghost write.
-  const send = (args: string[]) => client.sendCommand(args, { timeout: timeoutMs });
+  // While replies are late, a command that could not even be written in time is dropped:
+  // no late ghost write. (A timer per command otherwise costs more than the command.)
+  const send = (args: string[]) =>
+    guard.isBehind()
+      ? client.sendCommand(args, { abortSignal: AbortSignal.timeout(timeoutMs) })
+      : client.sendCommand(args);
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
-    send: (args) =>
-      guard.run(args[0]?.toUpperCase() ?? '', replyTimeoutMs(args, timeoutMs), () => {
-        watch.sent(args);
+    send(args) {
+      const command = args[0]?.toUpperCase() ?? '';
+      return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
+        watch.sent(command);
         return send(args);
-      }),
+      });
+    },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
         if (kind === 'pipeline') return execPipeline(commands, send);
