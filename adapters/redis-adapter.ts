@@ -64,15 +64,23 @@ export interface RedisAdapter extends RedisCommands {
   close(): Promise<void>;
 }
 
-/** Queued commands for `multi()` or `pipeline()`. Every command method returns the batch. */
-export type Batch = {
-  [K in keyof RedisCommands]: (...args: Parameters<RedisCommands[K]>) => Batch;
+/**
+ * Queued commands for `multi()` or `pipeline()`. Every command method returns the batch,
+ * its type grown by that command's reply, so a chain's `exec()` is typed without a cast:
+ * `const [value, ttl] = await redis.multi().get(k).ttl(k).exec()` gives `string | null`
+ * and `number`. A batch filled in a loop (nothing chained in its type) gives `unknown[]`.
+ */
+export type Batch<Replies extends unknown[] = []> = {
+  [K in keyof RedisCommands]: (...args: Parameters<RedisCommands[K]>) => Batch<[...Replies, ReplyOf<K>]>;
 } & {
   /** How many commands are queued. */
   readonly length: number;
   /** Sends the queue; resolves with one normalised reply per command, in order. */
-  exec(): Promise<unknown[]>;
+  exec(): Promise<Replies extends [] ? unknown[] : Replies>;
 };
+
+/** The normalised reply of command `K`: `ReplyOf<'ttl'>` is `number`. */
+export type ReplyOf<K extends keyof RedisCommands> = Awaited<ReturnType<RedisCommands[K]>>;
 
 /** One command's result in a failed batch: its reply, or its error. */
 export type BatchOutcome = { value: unknown } | { error: RedisError };
