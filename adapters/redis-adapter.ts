@@ -1,5 +1,5 @@
 import type { RedisError } from './errors/redis-error.js';
-import type { ListEnd, RedisCommands, RedisReply, ScoredMember } from './redis-commands.js';
+import type { BlockingCommands, RedisCommands, RedisReply } from './redis-commands.js';
 
 export type * from './redis-commands.js';
 
@@ -120,25 +120,11 @@ export interface Subscriber {
   close(): Promise<void>;
 }
 
-/** A connection for blocking pops. While one waits, the connection can do nothing else. */
-export interface BlockingConnection {
-  /**
-   * BLMOVE: like `lMove`, but waits up to `timeoutSeconds` (0: forever) for an element.
-   * `null` on timeout. The reliable-queue move: the element is never only in flight.
-   */
-  blMove(
-    source: string,
-    destination: string,
-    from: ListEnd,
-    to: ListEnd,
-    timeoutSeconds: number,
-  ): Promise<string | null>;
-  /** BLPOP: pops the head of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
-  blPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
-  /** BRPOP: pops the tail of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
-  brPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
-  /** BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set, waiting up to `timeoutSeconds`. */
-  bzPopMin(keys: string[], timeoutSeconds: number): Promise<({ key: string } & ScoredMember) | null>;
+/**
+ * A connection for blocking pops (the commands of {@link BlockingCommands}). While one
+ * waits, the connection can do nothing else.
+ */
+export interface BlockingConnection extends BlockingCommands {
   /** Closes the connection; a pop in progress rejects with `RedisUnavailableError`. Idempotent. */
   close(): Promise<void>;
 }

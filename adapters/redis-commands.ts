@@ -209,6 +209,30 @@ export interface RedisCommands {
   ping(): Promise<string>;
 }
 
+/** Blocking pops: they wait on a connection of their own (`adapter.blocking()`). */
+export interface BlockingCommands {
+  /**
+   * BLMOVE: like `lMove`, but waits up to `timeoutSeconds` (0: forever) for an element.
+   * `null` on timeout. The reliable-queue move: the element is never only in flight.
+   */
+  blMove(
+    source: string,
+    destination: string,
+    from: ListEnd,
+    to: ListEnd,
+    timeoutSeconds: number,
+  ): Promise<string | null>;
+
+  /** BLPOP: pops the head of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
+  blPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
+
+  /** BRPOP: pops the tail of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
+  brPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
+
+  /** BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set, waiting up to `timeoutSeconds`. */
+  bzPopMin(keys: string[], timeoutSeconds: number): Promise<({ key: string } & ScoredMember) | null>;
+}
+
 /**
  * SET options: at most one lifetime (`ex` seconds, `px` milliseconds, or `keepTtl`) and at
  * most one condition (`nx` or `xx`). `{ ex: 1, px: 1000 }` or `{ nx: true, xx: true }` do
