@@ -1,15 +1,15 @@
 import { Command, Redis, ReplyError } from 'ioredis';
-import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
+import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { coalesceWrites } from './core/coalesce-writes.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
+import { execPlainMulti, execPlainPipeline, type SendLine } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
-import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -21,6 +21,9 @@ import type { RedisAdapter } from './redis-adapter.js';
 export function createIoredisAdapter(options: RealClientOptions): RedisAdapter {
   return createAdapter(createIoredisDriver(options), options);
 }
+
+/** An error reply from Redis, as ioredis gives it (top level, or inside EXEC's reply). */
+const isReplyError = (value: unknown): value is Error => value instanceof ReplyError;
 
 interface Connection {
   client: Redis;
@@ -51,7 +54,7 @@ function connect(options: RealClientOptions): Connection {
     commandTimeoutMs: timeoutMs,
     events: client,
     isReady: () => client.status === 'ready',
-    isReplyError: (error): error is Error => error instanceof ReplyError,
+    isReplyError,
     quit: () => client.quit(),
     destroy: () => client.disconnect(),
   });
@@ -74,9 +77,9 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
     },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'pipeline') return settleEach(commands.map(send));
+        if (kind === 'pipeline') return execPlainPipeline(commands, send);
         watch.exec();
-        return execMulti(commands, send);
+        return execPlainMulti(commands, send, isReplyError);
       });
       return toRawOutcomes(results, commands, guard.toAdapterError);
     },
@@ -86,52 +89,20 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
   };
 }
 
-type Send = (args: readonly string[]) => Promise<unknown>;
-
 /**
  * Sends one command line as it is, reply as UTF-8 strings, through ioredis' own command
  * queue. The commands of one tick leave in one socket write, as in a pipeline.
  */
-function plainCommandSender(client: Redis): Send {
+function plainCommandSender(client: Redis): SendLine {
   const coalesce = coalesceWrites(() => client.stream);
   return (args) => {
     coalesce();
-    return client.sendCommand(new Command(args[0] ?? '', args.slice(1), { replyEncoding: 'utf8' })) as Promise<unknown>;
+    return client.sendCommand(new Command(args[0] ?? '', args.slice(1), utf8Replies)) as Promise<unknown>;
   };
 }
 
-/** The outcome of one command, once its reply (or error) is in. */
-const settle = (reply: Promise<unknown>): Promise<ClientOutcome> =>
-  reply.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
-
-const settleEach = (replies: Promise<unknown>[]): Promise<ClientOutcome[]> => Promise.all(replies.map(settle));
-
-const failed = (outcome: ClientOutcome): outcome is { error: unknown } => 'error' in outcome;
-
-/**
- * MULTI, the commands, EXEC, written as plain commands in one go on this connection:
- * nothing else can come in between, so Redis runs them as one transaction, without the
- * cost of ioredis' own `multi()`. EXEC answers nil on a WATCH abort, an array of replies
- * (errors included) when it ran, and EXECABORT when Redis refused a command while queuing.
- */
-async function execMulti(commands: string[][], send: Send): Promise<ClientOutcome[]> {
-  const [started, queued, executed] = await Promise.all([
-    settle(send(['MULTI'])),
-    settleEach(commands.map(send)),
-    settle(send(['EXEC'])),
-  ]);
-  if (failed(executed)) {
-    const refused = queued.find(failed);
-    throw executed.error instanceof ReplyError && refused ? execAbortError(refused.error as Error) : executed.error;
-  }
-  if (failed(started)) throw started.error;
-  if (executed.value === null) throw new WatchConflictError();
-  if (!Array.isArray(executed.value)) throw new TypeError(`Unexpected EXEC reply: ${JSON.stringify(executed.value)}`);
-  return executed.value.map((value: unknown) => (value instanceof ReplyError ? { error: value } : { value }));
-}
+/** ioredis' command options for replies as strings; read, never changed, by `Command`. */
+const utf8Replies = Object.freeze({ replyEncoding: 'utf8' as const });
 
 /** A subscriber connection. Unsubscribes by name only: ioredis hangs on a bare UNSUBSCRIBE. */
 function createIoredisSubscriber({ client, guard, timeoutMs }: Connection): SubscriberDriver {

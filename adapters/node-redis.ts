@@ -1,14 +1,14 @@
-import { createClient, ErrorReply, MultiErrorReply, WatchError } from 'redis';
-import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
+import { createClient, ErrorReply } from 'redis';
+import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
+import { execPlainMulti, execPlainPipeline } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
-import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -23,6 +23,9 @@ export function createNodeRedisAdapter(options: RealClientOptions): RedisAdapter
 }
 
 type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;
+
+/** An error reply from Redis, as node-redis gives it (top level, or inside EXEC's reply). */
+const isReplyError = (value: unknown): value is Error => value instanceof ErrorReply;
 
 interface Connection {
   client: NodeRedisClient;
@@ -58,7 +61,7 @@ function connect(options: RealClientOptions): Connection {
     commandTimeoutMs: timeoutMs,
     events: client,
     isReady: () => client.isReady,
-    isReplyError: (error): error is Error => error instanceof ErrorReply,
+    isReplyError,
     quit: () => client.close(),
     destroy: () => client.destroy(),
   });
@@ -73,10 +76,10 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const watch = trackWatch(client);
   // While replies are late, a command that could not even be written in time is dropped:
   // no late ghost write. (A timer per command otherwise costs more than the command.)
-  const send = (args: string[]) =>
+  const send = (args: readonly string[], chainId?: symbol) =>
     guard.isBehind()
-      ? client.sendCommand(args, { abortSignal: AbortSignal.timeout(timeoutMs) })
-      : client.sendCommand(args);
+      ? client.sendCommand(args as string[], { chainId, abortSignal: AbortSignal.timeout(timeoutMs) })
+      : client.sendCommand(args as string[], chainId && { chainId });
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
@@ -89,9 +92,12 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
     },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'pipeline') return execPipeline(commands, send);
+        if (kind === 'pipeline') return execPlainPipeline(commands, send);
         watch.exec();
-        return execMulti(client, commands);
+        // One chain: if the connection drops half-written, node-redis drops the rest of
+        // it instead of writing it on the next connection.
+        const chainId = Symbol('MULTI');
+        return execPlainMulti(commands, (args) => send(args, chainId), isReplyError);
       });
       return toRawOutcomes(results, commands, guard.toAdapterError);
     },
@@ -99,43 +105,6 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
     subscriber: async () => createNodeRedisSubscriber(connect(options)),
     close: () => guard.close(),
   };
-}
-
-/**
- * MULTI/EXEC. node-redis throws `WatchError` on a WATCH abort, `MultiErrorReply` (with
- * `.replies`, `.errorIndexes`) when commands failed while running, and the command's own
- * error when Redis refused it while queued (EXECABORT).
- */
-async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
-  const multi = client.multi();
-  for (const args of commands) multi.addCommand(args);
-  try {
-    const replies: unknown[] = await multi.exec();
-    return replies.map((value) => ({ value }));
-  } catch (error) {
-    if (error instanceof WatchError) throw new WatchConflictError();
-    if (error instanceof MultiErrorReply) {
-      const failed = new Set(error.errorIndexes);
-      return error.replies.map((reply: unknown, index) => (failed.has(index) ? { error: reply } : { value: reply }));
-    }
-    if (error instanceof ErrorReply) throw execAbortError(error);
-    throw error;
-  }
-}
-
-/**
- * A pipeline with one outcome per command. `execAsPipeline()` rejects on the first error
- * and loses the other results, so each command is sent on its own, all in the same tick:
- * node-redis writes them in one go.
- */
-async function execPipeline(
-  commands: string[][],
-  send: (args: string[]) => Promise<unknown>,
-): Promise<ClientOutcome[]> {
-  const settled = await Promise.allSettled(commands.map(send));
-  return settled.map((result) =>
-    result.status === 'fulfilled' ? { value: result.value } : { error: result.reason as unknown },
-  );
 }
 
 /** A subscriber connection; node-redis hands each listener `(message, channel)`. */

@@ -7,7 +7,9 @@
  * Starts its own redis-server on a free port (and stops it). Rounds are interleaved: each
  * round measures every operation raw and through the adapter back to back (the order
  * alternating between rounds), for `--ms` each with `--in-flight` operations at a time.
- * The ratio is adapter ÷ raw within a round; the table shows medians over the rounds.
+ * Two ratios, each taken within a round, medians over the rounds: operations per second
+ * (adapter ÷ raw), and this process' CPU time per operation (raw ÷ adapter, so that ≥ 1
+ * means the adapter costs no more). On a busy machine the second is the steadier one.
  */
 import { randomBytes } from 'node:crypto';
 import { findOnPath } from '../../harness/redis-source/detect-environment.js';
@@ -26,8 +28,8 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-const rounds = option('--rounds', 7);
-const durationMs = option('--ms', 400);
+const rounds = option('--rounds', 9);
+const durationMs = option('--ms', 300);
 const inFlight = option('--in-flight', 50);
 
 interface Pair {
@@ -38,6 +40,9 @@ interface Pair {
   rawRates: number[];
   adapterRates: number[];
   ratios: number[];
+  cpuRatios: number[];
+  rawCpu: number[];
+  adapterCpu: number[];
 }
 
 async function runPair(pair: Pair, adapterFirst: boolean, record: boolean): Promise<void> {
@@ -45,10 +50,13 @@ async function runPair(pair: Pair, adapterFirst: boolean, record: boolean): Prom
   const first = await measure(adapterFirst ? pair.adapter : pair.raw);
   const second = await measure(adapterFirst ? pair.raw : pair.adapter);
   if (!record) return;
-  const [adapterRate, rawRate] = adapterFirst ? [first, second] : [second, first];
-  pair.rawRates.push(rawRate);
-  pair.adapterRates.push(adapterRate);
-  pair.ratios.push(adapterRate / rawRate);
+  const [adapter, raw] = adapterFirst ? [first, second] : [second, first];
+  pair.rawRates.push(raw.opsPerSecond);
+  pair.adapterRates.push(adapter.opsPerSecond);
+  pair.ratios.push(adapter.opsPerSecond / raw.opsPerSecond);
+  pair.rawCpu.push(raw.cpuMicrosPerOp);
+  pair.adapterCpu.push(adapter.cpuMicrosPerOp);
+  pair.cpuRatios.push(raw.cpuMicrosPerOp / adapter.cpuMicrosPerOp);
 }
 
 const binary = findOnPath('redis-server', process.env.PATH ?? '');
@@ -69,7 +77,18 @@ try {
     const operations = benchOperations({ ioredis, nodeRedis, adapter: adapters[client], prefix });
     for (const [operation, variants] of operations) {
       const raw = client === 'ioredis' ? variants.ioredis : variants.nodeRedis;
-      pairs.push({ client, operation, raw, adapter: variants.adapter, rawRates: [], adapterRates: [], ratios: [] });
+      pairs.push({
+        client,
+        operation,
+        raw,
+        adapter: variants.adapter,
+        rawRates: [],
+        adapterRates: [],
+        ratios: [],
+        cpuRatios: [],
+        rawCpu: [],
+        adapterCpu: [],
+      });
     }
   }
   for (const pair of pairs) await runPair(pair, false, false);
@@ -80,13 +99,14 @@ try {
   console.log(
     `\nAdapters vs raw clients · Redis ${version} (private redis-server) · Node ${process.version} · ${inFlight} in flight · ${rounds} interleaved rounds of ${durationMs} ms · medians\n`,
   );
-  console.log('| client | operation | raw ops/s | adapter ops/s | adapter ÷ raw (lowest round) |');
-  console.log('|---|---|---:|---:|---:|');
+  console.log(
+    '| client | operation | raw ops/s | adapter ops/s | ops/s adapter ÷ raw | raw µs CPU/op | adapter µs CPU/op | CPU raw ÷ adapter |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   const format = (rate: number) => Math.round(rate).toLocaleString('en');
   for (const pair of pairs) {
-    const ratio = `${median(pair.ratios).toFixed(2)} (${Math.min(...pair.ratios).toFixed(2)})`;
     console.log(
-      `| ${pair.client} | ${pair.operation} | ${format(median(pair.rawRates))} | ${format(median(pair.adapterRates))} | ${ratio} |`,
+      `| ${pair.client} | ${pair.operation} | ${format(median(pair.rawRates))} | ${format(median(pair.adapterRates))} | ${median(pair.ratios).toFixed(2)} | ${median(pair.rawCpu).toFixed(1)} | ${median(pair.adapterCpu).toFixed(1)} | ${median(pair.cpuRatios).toFixed(2)} |`,
     );
   }
 } finally {

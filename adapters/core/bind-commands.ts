@@ -8,7 +8,8 @@ type AnySpec = { toArgs(...args: unknown[]): string[]; parse(raw: unknown): unkn
 export function bindTable<Commands>(driver: RedisDriver, table: TableOf<Commands>): Commands {
   const commands: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(table as Record<string, AnySpec>)) {
-    commands[name] = async (...args: unknown[]) => spec.parse(await driver.send(spec.toArgs(...args)));
+    // `then`, not `async`/`await`: one promise per call fewer, on every command.
+    commands[name] = (...args: unknown[]) => driver.send(spec.toArgs(...args)).then(spec.parse);
   }
   return commands as Commands;
 }

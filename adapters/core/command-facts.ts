@@ -48,13 +48,13 @@ const known = new Map<string, CommandFacts>();
 
 /** The facts of `command` (any case), or `undefined` for a command Redis does not have. */
 export function commandFacts(command: string): CommandFacts | undefined {
-  const name = command.toUpperCase();
-  const cached = known.get(name);
+  const cached = known.get(command);
   if (cached) return cached;
+  const name = command.toUpperCase();
   const entry = listed[name.toLowerCase()];
   if (!entry) return undefined;
   const facts = describe(name, entry);
-  known.set(name, facts);
+  known.set(command, facts);
   return facts;
 }
 

@@ -54,6 +54,8 @@ export interface ConnectionGuard {
 /** A command sent and not answered yet. */
 interface InFlight extends Deadline {
   command: string;
+  /** What the caller was promised, in ms (`undefined`: no limit), for the error message. */
+  replyTimeoutMs: number | undefined;
   blocking: boolean;
   reject(error: Error): void;
 }
@@ -64,7 +66,11 @@ const knownDownWaitMs = 250;
 export function guardConnection(client: GuardedClient): ConnectionGuard {
   const { endpoint, commandTimeoutMs, events } = client;
   const inFlight = new Set<InFlight>();
-  const deadlines = createDeadlineQueue();
+  const noAnswer = (entry: InFlight) => unavailable.noAnswer(endpoint, entry.command, entry.replyTimeoutMs ?? 0);
+  const deadlines = createDeadlineQueue<InFlight>((entry) => {
+    inFlight.delete(entry);
+    entry.reject(noAnswer(entry));
+  });
   const closing = new AbortController();
   let closed: Promise<void> | undefined;
   let lastFailure: string | undefined;
@@ -105,20 +111,15 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     send: () => Promise<T>,
     left = replyTimeoutMs,
   ): Promise<T> {
-    const noAnswer = () => unavailable.noAnswer(endpoint, command, replyTimeoutMs ?? 0);
     return new Promise<T>((resolve, reject) => {
-      // A blocking pop may wait longer than any other command: close() does not wait for it.
-      const blocking = replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs;
       const onTime = left === commandTimeoutMs;
       const entry: InFlight = {
         command,
-        blocking,
+        replyTimeoutMs,
+        // A blocking pop may wait longer than any other command: close() does not wait for it.
+        blocking: replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs,
         reject,
         deadline: realNow() + commandTimeoutMs,
-        expire: () => {
-          inFlight.delete(entry);
-          reject(noAnswer());
-        },
       };
       inFlight.add(entry);
       let work: Promise<T>;
@@ -130,7 +131,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
       // Commands with the usual deadline share one timer; the others (blocking pops, a
       // command that waited for the connection) have their own.
       if (onTime) deadlines.add(entry);
-      else work = withDeadline(work, left, noAnswer);
+      else work = withDeadline(work, left, () => noAnswer(entry));
       work.then(
         (value) => {
           settle(entry, onTime);

@@ -1,9 +1,8 @@
 import { realClearTimeout, realNow, realSetTimeout } from './real-timers.js';
 
-/** Something that must settle by `deadline` (a {@link realNow} time), else `expire()` runs. */
+/** Something that must settle by `deadline`, a {@link realNow} time. */
 export interface Deadline {
   readonly deadline: number;
-  expire(): void;
 }
 
 /**
@@ -11,19 +10,20 @@ export interface Deadline {
  * added: one timer serves them all, armed for the oldest. Cheaper than a timer per
  * command, and just as exact: an entry expires as soon as its own deadline passes.
  */
-export interface DeadlineQueue {
-  add(entry: Deadline): void;
+export interface DeadlineQueue<Entry extends Deadline> {
+  add(entry: Entry): void;
   /** The entry settled in time: forget it. */
-  delete(entry: Deadline): void;
+  delete(entry: Entry): void;
   /** The entry that falls due first, if any. */
-  oldest(): Deadline | undefined;
+  oldest(): Entry | undefined;
 }
 
-export function createDeadlineQueue(): DeadlineQueue {
-  const entries = new Set<Deadline>();
+/** A queue that calls `expire(entry)` for each entry whose deadline passes before it is deleted. */
+export function createDeadlineQueue<Entry extends Deadline>(expire: (entry: Entry) => void): DeadlineQueue<Entry> {
+  const entries = new Set<Entry>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const oldest = (): Deadline | undefined => entries.values().next().value;
+  const oldest = (): Entry | undefined => entries.values().next().value;
 
   function arm(now: number): void {
     const first = oldest();
@@ -35,7 +35,7 @@ export function createDeadlineQueue(): DeadlineQueue {
     for (const entry of entries) {
       if (entry.deadline > now) break;
       entries.delete(entry);
-      entry.expire();
+      expire(entry);
     }
     arm(now);
   }
