@@ -1,14 +1,15 @@
-import { createClient, ErrorReply } from 'redis';
-import { toRawOutcomes } from './core/batch-outcomes.js';
+import { createClient, ErrorReply, MultiErrorReply, WatchError } from 'redis';
+import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
-import { execPlainMulti, execPlainPipeline } from './core/plain-batches.js';
+import { execPlainPipeline } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
+import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -94,10 +95,7 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
         if (kind === 'pipeline') return execPlainPipeline(commands, send);
         watch.exec();
-        // One chain: if the connection drops half-written, node-redis drops the rest of
-        // it instead of writing it on the next connection.
-        const chainId = Symbol('MULTI');
-        return execPlainMulti(commands, (args) => send(args, chainId), isReplyError);
+        return execMulti(client, commands);
       });
       return toRawOutcomes(results, commands, guard.toAdapterError);
     },
@@ -105,6 +103,29 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
     subscriber: async () => createNodeRedisSubscriber(connect(options)),
     close: () => guard.close(),
   };
+}
+
+/**
+ * MULTI/EXEC through node-redis' own transaction, which queues its commands as one chain
+ * (measured: cheaper than five plain sends here). node-redis throws `WatchError` on a
+ * WATCH abort, `MultiErrorReply` (with `.replies`, `.errorIndexes`) when commands failed
+ * while running, and the command's own error when Redis refused it while queued (EXECABORT).
+ */
+async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
+  const multi = client.multi();
+  for (const args of commands) multi.addCommand(args);
+  try {
+    const replies: unknown[] = await multi.exec();
+    return replies.map((value) => ({ value }));
+  } catch (error) {
+    if (error instanceof WatchError) throw new WatchConflictError();
+    if (error instanceof MultiErrorReply) {
+      const failed = new Set(error.errorIndexes);
+      return error.replies.map((reply: unknown, index) => (failed.has(index) ? { error: reply } : { value: reply }));
+    }
+    if (error instanceof ErrorReply) throw execAbortError(error);
+    throw error;
+  }
 }
 
 /** A subscriber connection; node-redis hands each listener `(message, channel)`. */
