@@ -65,12 +65,10 @@ const knownDownWaitMs = 250;
 
 export function guardConnection(client: GuardedClient): ConnectionGuard {
   const { endpoint, commandTimeoutMs, events } = client;
+  // Commands in flight: those with the usual deadline in `deadlines`, the others here.
   const inFlight = new Set<InFlight>();
   const noAnswer = (entry: InFlight) => unavailable.noAnswer(endpoint, entry.command, entry.replyTimeoutMs ?? 0);
-  const deadlines = createDeadlineQueue<InFlight>((entry) => {
-    inFlight.delete(entry);
-    entry.reject(noAnswer(entry));
-  });
+  const deadlines = createDeadlineQueue<InFlight>((entry) => entry.reject(noAnswer(entry)));
   const closing = new AbortController();
   let closed: Promise<void> | undefined;
   let lastFailure: string | undefined;
@@ -121,7 +119,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
         reject,
         deadline: realNow() + commandTimeoutMs,
       };
-      inFlight.add(entry);
+      if (!onTime) inFlight.add(entry);
       let work: Promise<T>;
       try {
         work = send();
@@ -146,8 +144,8 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
   }
 
   function settle(entry: InFlight, onTime: boolean): void {
-    inFlight.delete(entry);
     if (onTime) deadlines.delete(entry);
+    else inFlight.delete(entry);
   }
 
   function run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T> {
@@ -175,9 +173,10 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
   async function shutDown(): Promise<void> {
     closing.abort();
     readyWaiters.release();
-    const blocked = [...inFlight].some((entry) => entry.blocking);
+    const pending = [...deadlines.entries(), ...inFlight];
+    const blocked = pending.some((entry) => entry.blocking);
     if (blocked || !client.isReady()) {
-      for (const entry of inFlight) entry.reject(unavailable.closed(endpoint, entry.command));
+      for (const entry of pending) entry.reject(unavailable.closed(endpoint, entry.command));
       return client.destroy();
     }
     try {

@@ -16,6 +16,8 @@ export interface DeadlineQueue<Entry extends Deadline> {
   delete(entry: Entry): void;
   /** The entry that falls due first, if any. */
   oldest(): Entry | undefined;
+  /** Every entry not settled yet, oldest first. */
+  entries(): Entry[];
 }
 
 /** A queue that calls `expire(entry)` for each entry whose deadline passes before it is deleted. */
@@ -42,6 +44,7 @@ export function createDeadlineQueue<Entry extends Deadline>(expire: (entry: Entr
 
   return {
     oldest,
+    entries: () => [...entries],
     add(entry) {
       entries.add(entry);
       if (timer === undefined) arm(realNow());
