@@ -11,7 +11,9 @@
  * (adapter ÷ raw), and this process' CPU time per operation (raw ÷ adapter, so that ≥ 1
  * means the adapter costs no more). On a busy machine the second is the steadier one.
  */
+
 import { randomBytes } from 'node:crypto';
+import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { findOnPath } from '../../harness/redis-source/detect-environment.js';
 import { startRedisServer } from '../../harness/redis-source/start-redis-server.js';
 import { createIoredisAdapter } from '../ioredis.js';
@@ -20,13 +22,6 @@ import type { RedisAdapter } from '../redis-adapter.js';
 import { benchOperations, type Operation, seedBenchData } from './bench-operations.js';
 import { measureThroughput, median } from './measure-throughput.js';
 import { rawIoredis, rawNodeRedis } from './raw-clients.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
 
 const rounds = option('--rounds', 9);
 const durationMs = option('--ms', 300);

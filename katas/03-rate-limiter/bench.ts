@@ -16,6 +16,7 @@
  * The mock is left out: its script calls cost about a millisecond, an order of magnitude slower.
  * Then the same server against `@fastify/rate-limit` through real HTTP (`bench-http.ts`).
  */
+
 import { randomBytes } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -24,18 +25,12 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { CommandMonitor } from '../../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
+import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { findOnPath } from '../../harness/redis-source/detect-environment.js';
 import { type StartedRedis, startRedisServer } from '../../harness/redis-source/start-redis-server.js';
 import { benchOverHttp } from './bench-http.js';
 import { ALGORITHMS, type Algorithm, type RateLimitRule } from './rate-limit.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
 
 const checks = option('--checks', 5000);
 const concurrency = option('--concurrency', 50);
