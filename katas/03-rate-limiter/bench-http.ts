@@ -4,10 +4,11 @@
  * The benchmark's HTTP part: this kata's server against `@fastify/rate-limit` (its
  * production peer) doing the same work, through real HTTP on loopback, side by side in
  * one run. Both servers run in this process on the same Redis, over ioredis: the check
- * route with each algorithm, and `GET /api/limited` (the plugin), against a bare Fastify
- * route behind `@fastify/rate-limit`. Every target gets `requests` requests over 100 users,
- * 20 per minute each (2,000 allowed, the rest 429), `inFlight` at a time, fresh users each
- * round; the rounds are interleaved and each ratio is taken within its round.
+ * route with each algorithm, and `GET /api/limited` (the plugin, per IP), against a bare
+ * Fastify route behind `@fastify/rate-limit` (per IP, its default). Every target gets
+ * `requests` requests over 100 clients (user ids, or loopback addresses 127.0.x.y), 20
+ * per minute each (2,000 allowed), `inFlight` at a time, fresh clients on every run; the
+ * rounds are interleaved and each ratio is taken within its round.
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis as IORedis } from 'ioredis';
 import { createIoredisAdapter } from '../../adapters/ioredis.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
-import { type HttpLoadResult, runHttpLoad } from './http-load.js';
+import { type HttpLoadRequest, type HttpLoadResult, runHttpLoad } from './http-load.js';
 import { ALGORITHMS } from './rate-limit.js';
 import type { buildServer as BuildServer } from './server.js';
 
@@ -33,20 +34,29 @@ const USERS = 100;
 const LIMIT = 20;
 const WINDOW_MS = 60_000;
 
+/** One client of a run: a user id for the check route, a loopback address for the others. */
+interface Client {
+  user: string;
+  address: string;
+}
+
 interface Target {
   name: string;
   port: () => number;
-  request(user: string): { path: string; headers?: Record<string, string> };
+  request(client: Client): HttpLoadRequest;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+/** A loopback address of its own for client `client` of run `run` (both from 0). */
+const loopbackAddress = (run: number, client: number) => `127.${1 + Math.floor(run / 250)}.${run % 250}.${1 + client}`;
 
 async function listen(app: FastifyInstance): Promise<number> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   return (app.server.address() as AddressInfo).port;
 }
 
-/** The peer: a bare Fastify route behind `@fastify/rate-limit`, keyed by `x-user-id`. */
+/** The peer: a bare Fastify route behind `@fastify/rate-limit`, per IP (its default key). */
 async function startPeer(url: string, prefix: string): Promise<{ app: FastifyInstance; client: IORedis }> {
   const client = new IORedis(url);
   const app = Fastify();
@@ -55,7 +65,6 @@ async function startPeer(url: string, prefix: string): Promise<{ app: FastifyIns
     timeWindow: WINDOW_MS,
     redis: client,
     nameSpace: `${prefix}peer:`,
-    keyGenerator: (request) => String(request.headers['x-user-id']),
   });
   app.get('/limited', async () => ({ ok: true }));
   return { app, client };
@@ -68,7 +77,7 @@ export async function benchOverHttp(options: HttpBenchOptions): Promise<void> {
   const ours = await buildServer({
     redis,
     prefix,
-    limited: { limit: LIMIT, windowMs: WINDOW_MS, by: 'user' },
+    limited: { limit: LIMIT, windowMs: WINDOW_MS, by: 'ip' },
   });
   const peer = await startPeer(options.url, prefix);
   try {
@@ -79,27 +88,30 @@ export async function benchOverHttp(options: HttpBenchOptions): Promise<void> {
       ...ALGORITHMS.map((algorithm) => ({
         name: `ours · GET /rate-limit/check?algorithm=${algorithm}`,
         port: () => ourPort,
-        request: (user: string) => ({ path: `/rate-limit/check?user_id=${user}&${checkQuery}&algorithm=${algorithm}` }),
+        request: ({ user }: Client) => ({
+          path: `/rate-limit/check?user_id=${user}&${checkQuery}&algorithm=${algorithm}`,
+        }),
       })),
       {
-        name: 'ours · GET /api/limited (the plugin, fixed window)',
+        name: 'ours · GET /api/limited (the plugin, fixed window, per IP)',
         port: () => ourPort,
-        request: (user) => ({ path: '/api/limited', headers: { 'x-user-id': user } }),
+        request: ({ address }) => ({ path: '/api/limited', localAddress: address }),
       },
     ];
     const peerTarget: Target = {
-      name: '@fastify/rate-limit · GET /limited',
+      name: '@fastify/rate-limit · GET /limited (per IP)',
       port: () => peerPort,
-      request: (user) => ({ path: '/limited', headers: { 'x-user-id': user } }),
+      request: ({ address }) => ({ path: '/limited', localAddress: address }),
     };
     let runs = 0;
     // Fresh users on every run: each starts from full quotas, so every run does the same work.
     const run = (target: Target) => {
       runs += 1;
-      const users = `run${runs}-`;
+      const runNumber = runs;
       return runHttpLoad({
         port: target.port(),
-        request: (i) => target.request(`${users}${i % USERS}`),
+        request: (i) =>
+          target.request({ user: `run${runNumber}-${i % USERS}`, address: loopbackAddress(runNumber, i % USERS) }),
         total: options.requests,
         inFlight: options.inFlight,
         timeLimitMs: 60_000,

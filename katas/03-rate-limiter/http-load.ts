@@ -9,11 +9,20 @@ import { Agent, request } from 'node:http';
 
 export interface HttpLoad {
   port: number;
-  /** The request number `i`: its path and headers. */
-  request(i: number): { path: string; headers?: Record<string, string> };
+  /**
+   * The request number `i`: its path, headers, and the loopback address it comes from
+   * (any of 127.0.0.0/8 on Linux), so that a server can tell clients apart by IP.
+   */
+  request(i: number): HttpLoadRequest;
   total: number;
   inFlight: number;
   timeLimitMs: number;
+}
+
+export interface HttpLoadRequest {
+  path: string;
+  headers?: Record<string, string>;
+  localAddress?: string;
 }
 
 export interface HttpLoadResult {
@@ -34,8 +43,9 @@ export async function runHttpLoad(load: HttpLoad): Promise<HttpLoadResult> {
   const deadline = started + load.timeLimitMs;
   const once = (i: number) =>
     new Promise<void>((resolve) => {
-      const { path, headers } = load.request(i);
-      const outgoing = request({ host: '127.0.0.1', port: load.port, path, headers, agent }, (response) => {
+      const { path, headers, localAddress } = load.request(i);
+      const options = { host: '127.0.0.1', port: load.port, path, headers, localAddress, agent };
+      const outgoing = request(options, (response) => {
         response.resume();
         response.on('end', () => {
           const status = response.statusCode ?? 0;
