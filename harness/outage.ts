@@ -1,6 +1,6 @@
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
-import { createBackendAdapter } from './backends.js';
 import { withSimulatedOutage } from './mock-outage.js';
+import type { AdapterFactory } from './open-backend-adapter.js';
 import { createTcpSwitch } from './tcp-switch.js';
 
 /**
@@ -19,10 +19,15 @@ export interface RedisOutage {
   close(): Promise<void>;
 }
 
-export async function createRedisOutage(backend: BackendName, redisUrl: string): Promise<RedisOutage> {
+/** `open` makes adapters of `backend` (see `open-backend-adapter.ts`). */
+export async function createRedisOutage(
+  backend: BackendName,
+  redisUrl: string,
+  open: AdapterFactory,
+): Promise<RedisOutage> {
   if (backend === 'mock') {
     let down = false;
-    const redis = withSimulatedOutage(createBackendAdapter('mock', ''), () => down);
+    const redis = withSimulatedOutage(open(''), () => down);
     return {
       redis,
       goDown: async () => {
@@ -35,7 +40,7 @@ export async function createRedisOutage(backend: BackendName, redisUrl: string):
     };
   }
   const relay = await createTcpSwitch(redisUrl);
-  const redis = createBackendAdapter(backend, relay.url);
+  const redis = open(relay.url);
   return {
     redis,
     goDown: () => relay.cut(),

@@ -4,10 +4,14 @@
  * `rate-limiter`). Commands are loaded on demand, so `pnpm kata hint` starts fast.
  */
 import { fileURLToPath } from 'node:url';
+import { backendChoiceList, LEARNER_DEFAULT_BACKEND, takeBackendOption } from '../backend-choice.js';
 import { parseArguments } from './arguments.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const [first, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');
+// `--backend` is every judging command's (status, watch); the default is the learner's, as in `pnpm test`.
+const { rest: words, backend: chosenBackend } = takeBackendOption(process.argv.slice(2).filter((arg) => arg !== '--'));
+const backend = chosenBackend ?? LEARNER_DEFAULT_BACKEND;
+const [first, ...rest] = words;
 // `pnpm kata` and `pnpm kata --solution` are `status`.
 const statusByDefault = first === undefined || (first.startsWith('-') && first !== '--help' && first !== '-h');
 const command = statusByDefault ? 'status' : (first as string);
@@ -24,18 +28,19 @@ const usage = `Usage: pnpm kata <command>
   pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]
   pnpm kata status --solution    the status table for solutions/, every backend
 
-<kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.`;
+<kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.
+status and watch judge your code as pnpm test does: on the mock, unless --backend ${backendChoiceList}.`;
 
 async function main(): Promise<number> {
   switch (command) {
     case 'status': {
       const { flags } = parseArguments('status', argv, ['--solution', '--solutions']);
       const { learnerStatus, solutionStatus } = await import('./status.js');
-      return flags.size > 0 ? solutionStatus(root) : learnerStatus(root);
+      return flags.size > 0 ? solutionStatus(root) : learnerStatus(root, backend);
     }
     case 'watch': {
       const { positionals, flags } = parseArguments('watch', argv, ['--all']);
-      return (await import('./watch.js')).watch(root, positionals[0], flags.has('--all'));
+      return (await import('./watch.js')).watch(root, positionals[0], flags.has('--all'), backend);
     }
     case 'hint': {
       const { positionals } = parseArguments('hint', argv, []);

@@ -20,3 +20,15 @@ export function specStepNumbers(root: string, kata: KataInfo): number[] {
 export function hasSteps(root: string, kata: KataInfo): boolean {
   return specStepNumbers(root, kata).length > 0 || readKataReadme(root, kata.id).steps.length > 0;
 }
+
+/** Step numbers of `describe('step N · …')` in one spec file (`file` relative to `root`), in order. */
+export function fileStepNumbers(root: string, file: string): number[] {
+  let source: string;
+  try {
+    source = readFileSync(join(root, file), 'utf8');
+  } catch {
+    return [];
+  }
+  const numbers = [...source.matchAll(/describe\(\s*['"`]step\s+(\d+)\b/gi)].map((match) => Number(match[1]));
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}

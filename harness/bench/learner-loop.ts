@@ -1,0 +1,68 @@
+/**
+ * How long the learner waits: `pnpm test katas/<kata>` on its starter, against a bare
+ * one-test Vitest run on the same machine, in interleaved rounds (so a busy machine slows
+ * both alike). Prints each median and their ratio; the goal is a ratio of 3 or less.
+ *
+ *   pnpm bench:loop [kata] [--rounds N]      (default: 01-simple-cache, 7 rounds)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { vitestBin } from '../cli/run-specs.js';
+import { requireKata } from '../katas/find-kata.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const { values, positionals } = parseArgs({
+  options: { rounds: { type: 'string', default: '7' } },
+  allowPositionals: true,
+});
+const kata = requireKata(root, positionals[0] ?? '01');
+const rounds = Number(values.rounds);
+
+/** A folder with one passing test and an empty config: the bare run. */
+function bareProject(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'bare-vitest-'));
+  writeFileSync(join(folder, 'vitest.config.mjs'), 'export default {};\n');
+  writeFileSync(
+    join(folder, 'one.test.mjs'),
+    "import { expect, test } from 'vitest';\ntest('one', () => expect(1).toBe(1));\n",
+  );
+  return folder;
+}
+
+function seconds(command: string, args: string[], cwd: string): number {
+  const started = performance.now();
+  const env = { ...process.env, NO_COLOR: '1' };
+  spawnSync(command, args, { cwd, env, stdio: 'ignore' });
+  return (performance.now() - started) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const bare = bareProject();
+const times = { bare: [] as number[], learner: [] as number[] };
+try {
+  // One of each first, not counted: caches (TypeScript's build info, Vite's) warm up.
+  seconds(process.execPath, [vitestBin(root), 'run', '--root', bare], bare);
+  seconds('pnpm', ['test', `katas/${kata.id}`], root);
+  for (let round = 0; round < rounds; round += 1) {
+    times.bare.push(seconds(process.execPath, [vitestBin(root), 'run', '--root', bare], bare));
+    times.learner.push(seconds('pnpm', ['test', `katas/${kata.id}`], root));
+  }
+} finally {
+  rmSync(bare, { recursive: true, force: true });
+}
+const [a, b] = [median(times.bare), median(times.learner)];
+console.log(
+  `bare one-test Vitest run:         median ${a.toFixed(2)} s of ${rounds} (${times.bare.map((t) => t.toFixed(2)).join(' ')})`,
+);
+console.log(
+  `pnpm test katas/${kata.id}: median ${b.toFixed(2)} s of ${rounds} (${times.learner.map((t) => t.toFixed(2)).join(' ')})`,
+);
+console.log(`ratio: ${(b / a).toFixed(2)}× (goal: ≤ 3×)`);

@@ -1,0 +1,36 @@
+// @ts-check
+/**
+ * `pnpm test [path] [--backend …] [--verbose] [vitest flags]` and `pnpm test:solutions`:
+ * Vitest, in this process, on the backends `--backend` names (the learner's default: the
+ * mock), with the learner's one-screen reporter unless `--verbose` or a `--reporter` is
+ * given. Plain JavaScript so the command starts without a TypeScript loader; Vitest
+ * loads the TypeScript config and reporters itself.
+ */
+import { parseCLI, startVitest } from 'vitest/node';
+import { testArguments } from './test-arguments.mjs';
+
+const LEARNER_REPORTER = './harness/reporters/learner-reporter.ts';
+
+// `--backend` is checked by vitest.config.ts (harness/backend-choice.ts), which says what is valid.
+const parsed = testArguments(process.argv.slice(2));
+// The learner runs on the mock unless told otherwise; the solutions, and a run that picks
+// Vitest projects itself, on every backend that can run here.
+const defaultBackend = parsed.target === 'solutions' || parsed.projectGiven ? 'all' : 'mock';
+process.env.KATA_TARGET = parsed.target;
+process.env.KATA_BACKEND = parsed.backend ?? process.env.KATA_BACKEND ?? defaultBackend;
+
+const { filter, options } = parseCLI(parsed.vitest);
+if (!parsed.ownReporter) {
+  options.reporters =
+    parsed.verbose || parsed.target === 'solutions'
+      ? ['default', [LEARNER_REPORTER, { failures: false }]]
+      : [[LEARNER_REPORTER, {}]];
+}
+try {
+  const vitest = await startVitest('test', filter, options);
+  if (!vitest.shouldKeepServer()) await vitest.exit();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode ??= 1;
+  process.exit();
+}
