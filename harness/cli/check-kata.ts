@@ -1,7 +1,7 @@
 /** One real run of one kata, judged as `pnpm test` judges it by default, recorded in the progress file. */
 import { LEARNER_DEFAULT_BACKEND } from '../backend-choice.js';
 import type { KataInfo } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
+import { kataOutline } from '../katas/kata-outline.js';
 import { type KataStatus, summarizeKata } from '../katas/kata-status.js';
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { recordRun } from '../progress/record-progress.js';
@@ -11,7 +11,7 @@ import { runSpecs } from './run-specs.js';
 export async function checkKata(root: string, kata: KataInfo): Promise<KataStatus> {
   process.stderr.write(`Running kata ${kata.id} to find your current step…\n`);
   const outcomes = await runSpecs({ root, katas: [kata], target: 'katas', backend: LEARNER_DEFAULT_BACKEND });
-  const status = summarizeKata(kata, readKataReadme(root, kata.id), outcomes);
+  const status = summarizeKata(kata, kataOutline(root, kata), outcomes);
   writeProgress(root, recordRun(readProgress(root), status));
   return status;
 }

@@ -23,7 +23,7 @@ const usage = `Usage: pnpm kata <command>
   pnpm kata watch <kata> [--all] re-run on save, focused on the first step not green
   pnpm kata hint <kata> [step]   the next hint for the current step (one level per call)
   pnpm kata reset <kata> [--yes] put that kata's starter files back as they were
-  pnpm kata diff <kata> [file]   your files beside the reference solution
+  pnpm kata diff <kata> [file]   your files against the reference solution [--unified | --side-by-side]
   pnpm kata doctor               Node, pnpm, and which Redis backends can run here
   pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]
   pnpm kata status --solution    the status table for solutions/, every backend
@@ -51,8 +51,8 @@ async function main(): Promise<number> {
       return (await import('./reset.js')).reset(root, positionals[0], flags.size > 0);
     }
     case 'diff': {
-      const { positionals } = parseArguments('diff', argv, []);
-      return (await import('./diff.js')).diff(root, positionals[0], positionals[1]);
+      const { positionals, flags } = parseArguments('diff', argv, ['--unified', '--side-by-side']);
+      return (await import('./diff.js')).diff(root, positionals[0], positionals[1], flags);
     }
     case 'doctor':
       parseArguments('doctor', argv, []);

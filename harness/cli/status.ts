@@ -7,7 +7,7 @@
 import { type BackendChoice, describeJudge } from '../backend-choice.js';
 import { backendNames } from '../backend-names.js';
 import { type KataInfo, listKatas } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
+import { kataOutline } from '../katas/kata-outline.js';
 import { type KataStatus, stepsPassed, summarizeKata } from '../katas/kata-status.js';
 import { PROGRESS_FILE, readProgress, writeProgress } from '../progress/progress-file.js';
 import { recordRun } from '../progress/record-progress.js';
@@ -34,7 +34,7 @@ export async function learnerStatus(root: string, backend: BackendChoice): Promi
   process.stderr.write('Running your code in katas/ against the specs…\n');
   const outcomes = await runSpecs({ root, katas, target: 'katas', backend });
   const judged = backendNames.filter((name) => outcomes.specs.some((spec) => spec.project === name));
-  const statuses = katas.map((kata) => summarizeKata(kata, readKataReadme(root, kata.id), outcomes));
+  const statuses = katas.map((kata) => summarizeKata(kata, kataOutline(root, kata), outcomes));
   const rows = statuses.map((status) => {
     const [style, label] = stateStyle[status.state];
     const steps = status.state === 'empty' ? '—' : `${stepsPassed(status)}/${status.steps.length}`;
@@ -75,7 +75,7 @@ function solutionRow(
   ran: readonly string[],
   paint: Paint,
 ): { cells: string[]; green: boolean } {
-  const readme = readKataReadme(root, kata.id);
+  const readme = kataOutline(root, kata);
   const perBackend = backendNames.map((backend) =>
     ran.includes(backend)
       ? summarizeKata(kata, readme, {

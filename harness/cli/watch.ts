@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { BACKEND_VARIABLE, type BackendChoice } from '../backend-choice.js';
 import { type KataInfo, requireKata } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
+import { kataOutline } from '../katas/kata-outline.js';
 import { specStepNumbers } from '../katas/spec-steps.js';
 import { readProgress } from '../progress/progress-file.js';
 import { kataProgress } from '../progress/record-progress.js';
@@ -17,7 +17,7 @@ import { hasSpecs, vitestBin } from './run-specs.js';
 /** Step numbers named by the kata's README or its specs, in order. */
 export function knownSteps(root: string, kata: KataInfo): number[] {
   const numbers = new Set([
-    ...readKataReadme(root, kata.id).steps.map((step) => step.number),
+    ...kataOutline(root, kata).steps.map((step) => step.number),
     ...specStepNumbers(root, kata),
   ]);
   return [...numbers].sort((a, b) => a - b);

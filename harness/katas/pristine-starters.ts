@@ -1,15 +1,17 @@
 /**
- * A kata's starter files as the workbook shipped them, read from git history.
+ * A kata's starter files as the workbook shipped them, for `kata reset`: the files its
+ * manifest lists as `starterFiles`, read from git at the commit that last changed the
+ * manifest (`katas/NN-name/kata.json`).
  *
- * Which version is pristine? Not `HEAD`'s: the learner may have committed their work.
- * Not the commit that added the file: a later fix to a starter by the workbook's authors
- * would be lost. A learner's commits only ever *remove* `NotImplementedError` throws (they
- * write the bodies) while an author's fix keeps them, so the pristine starter is the
- * newest committed version with the most `NotImplementedError`s. Files that never had one
- * (specs, READMEs, helpers) are not starter files and are never touched.
+ * Why that commit: the learner's own commits change starter files but never the manifest,
+ * while the workbook's authors change a starter together with its manifest (a starter's
+ * fix is a change to the kata, and the manifest is the kata's record). So the newest
+ * manifest commit holds the newest shipped starters, whatever the learner committed since,
+ * and nothing is guessed from file contents.
  */
 import { execFileSync } from 'node:child_process';
 import type { KataInfo } from './find-kata.js';
+import { manifestPath, requireManifest } from './kata-manifest.js';
 
 /** A starter file and its pristine content. */
 export interface PristineFile {
@@ -18,46 +20,35 @@ export interface PristineFile {
   content: string;
 }
 
-/** Whether `path` may be written by `kata reset` for `kata`: inside its folder, and not a spec or a test. */
-export function isStarterPath(kata: KataInfo, path: string): boolean {
-  const inKata = path.startsWith(`katas/${kata.id}/`) && !path.split('/').includes('..');
-  return inKata && path.endsWith('.ts') && !/\.(spec|test)\.ts$/.test(path);
-}
-
 function git(root: string, args: string[]): string {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: 'pipe' });
 }
 
-/** Every starter file of `kata` ever committed, with its pristine content. Throws when `root` has no git history. */
-export function pristineStarters(root: string, kata: KataInfo): PristineFile[] {
+/** The commit that last changed the kata's manifest; an error saying why there is none. */
+export function manifestCommit(root: string, kata: KataInfo): string {
+  let commit: string;
   try {
-    git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+    commit = git(root, ['log', '-1', '--format=%H', '--', manifestPath(kata)]).trim();
   } catch {
     throw new Error('kata reset reads the starter files from git history, and this folder has none (no commit).');
   }
-  const everCommitted = git(root, ['log', '--format=', '--name-only', '--', `katas/${kata.id}/`])
-    .split('\n')
-    .filter((path, index, all) => path && all.indexOf(path) === index && isStarterPath(kata, path));
-  const files: PristineFile[] = [];
-  for (const path of everCommitted.sort()) {
-    const pristine = pristineVersion(root, path);
-    if (pristine) files.push({ path, content: pristine });
-  }
-  return files;
+  if (!commit)
+    throw new Error(`kata reset reads the starter files from git, and ${manifestPath(kata)} was never committed.`);
+  return commit;
 }
 
-function pristineVersion(root: string, path: string): string | undefined {
-  const commits = git(root, ['log', '--format=%H', '--', path]).split('\n').filter(Boolean);
-  let best: { content: string; throws: number } | undefined;
-  for (const commit of commits) {
-    let content: string;
+/** Every starter file of `kata`, as of the commit that last changed its manifest. */
+export function pristineStarters(root: string, kata: KataInfo): PristineFile[] {
+  const manifest = requireManifest(root, kata);
+  const commit = manifestCommit(root, kata);
+  return manifest.starterFiles.map((file) => {
+    const path = `katas/${kata.id}/${file}`;
     try {
-      content = git(root, ['show', `${commit}:${path}`]);
+      return { path, content: git(root, ['show', `${commit}:${path}`]) };
     } catch {
-      continue; // deleted in this commit
+      throw new Error(
+        `${path} is a starter file in ${manifestPath(kata)}, but commit ${commit.slice(0, 7)} has no such file.`,
+      );
     }
-    const throws = content.match(/\bnew NotImplementedError\(/g)?.length ?? 0;
-    if (throws > 0 && (!best || throws > best.throws)) best = { content, throws };
-  }
-  return best?.content;
+  });
 }

@@ -32,3 +32,17 @@ export function fileStepNumbers(root: string, file: string): number[] {
   const numbers = [...source.matchAll(/describe\(\s*['"`]step\s+(\d+)\b/gi)].map((match) => Number(match[1]));
   return [...new Set(numbers)].sort((a, b) => a - b);
 }
+
+/** `describe('step N · title')` of the kata's spec files, by number, each number once (its first title). */
+export function specStepTitles(root: string, kata: KataInfo): { number: number; title: string }[] {
+  const folder = join(root, 'katas', kata.id);
+  const steps = new Map<number, string>();
+  for (const file of readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (!file.endsWith('.spec.ts')) continue;
+    for (const match of readFileSync(join(folder, file), 'utf8').matchAll(
+      /describe\(\s*['"`]step\s+(\d+)\s*·\s*([^'"`]*)/gi,
+    ))
+      if (!steps.has(Number(match[1]))) steps.set(Number(match[1]), (match[2] ?? '').trim());
+  }
+  return [...steps.entries()].sort(([a], [b]) => a - b).map(([number, title]) => ({ number, title }));
+}

@@ -13,7 +13,7 @@ import { describeJudge } from '../backend-choice.js';
 import { type BackendName, isBackendName } from '../backend-names.js';
 import { painter } from '../cli/terminal.js';
 import { type KataInfo, listKatas } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
+import { kataOutline } from '../katas/kata-outline.js';
 import { greenLines } from '../katas/kata-report.js';
 import { kataScreen } from '../katas/kata-screen.js';
 import { summarizeKata } from '../katas/kata-status.js';
@@ -98,7 +98,7 @@ export default class LearnerReporter implements Reporter {
     const lines: string[] = [];
     for (const [index, kata] of katas.entries()) {
       if (!ranKatas.has(kata.id)) continue;
-      const readme = readKataReadme(root, kata.id);
+      const readme = kataOutline(root, kata);
       const status = summarizeKata(kata, readme, outcomes);
       const wasDone = kataProgress(progress, kata.id).state === 'done';
       progress = recordRun(progress, status);

@@ -1,4 +1,6 @@
 /**
+ * Provided: you do not need to edit this file.
+ *
  * The lesson's number: a read from the slow source against the same read through the cache.
  *
  *   npx tsx katas/01-simple-cache/bench.ts --solution [--reads 200] [--source-reads 20] [--latency 50]
