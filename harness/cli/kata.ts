@@ -56,7 +56,7 @@ async function main(): Promise<number> {
     }
     case 'doctor':
       parseArguments('doctor', argv, []);
-      return (await import('./doctor.js')).doctor(root);
+      return (await import('./doctor.js')).doctor();
     case 'serve': {
       const { parseServeArguments, serve } = await import('./serve.js');
       if (!argv.some((arg) => !arg.startsWith('-'))) {
