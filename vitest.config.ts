@@ -27,7 +27,7 @@ const runs = (backend: BackendName) => includesBackend(choice, backend, realRedi
 const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts'];
 const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts'];
 
-const realProject = (backend: 'ioredis' | 'node-redis') => ({
+const realProject = (backend: (typeof realBackendNames)[number]) => ({
   extends: true as const,
   test: {
     name: backend,

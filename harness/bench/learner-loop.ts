@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { vitestBin } from '../cli/run-specs.js';
-import { requireKata } from '../katas/find-kata.js';
+import { requireKata } from '../workbook/find-kata.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values, positionals } = parseArgs({

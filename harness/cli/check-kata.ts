@@ -1,10 +1,10 @@
 /** One real run of one kata, judged as `pnpm test` judges it by default, recorded in the progress file. */
 import { LEARNER_DEFAULT_BACKEND } from '../backend-choice.js';
-import type { KataInfo } from '../katas/find-kata.js';
-import { kataOutline } from '../katas/kata-outline.js';
-import { type KataStatus, summarizeKata } from '../katas/kata-status.js';
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { recordRun } from '../progress/record-progress.js';
+import type { KataInfo } from '../workbook/find-kata.js';
+import { kataOutline } from '../workbook/kata-outline.js';
+import { type KataStatus, summarizeKata } from '../workbook/kata-status.js';
 import { runSpecs } from './run-specs.js';
 
 /** Runs `kata`'s specs against the learner's code, and records the result. */

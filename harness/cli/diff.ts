@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requireKata } from '../katas/find-kata.js';
-import { requireManifest } from '../katas/kata-manifest.js';
+import { requireKata } from '../workbook/find-kata.js';
+import { requireManifest } from '../workbook/kata-manifest.js';
 import { sideBySide } from './side-by-side.js';
 import { painter } from './terminal.js';
 import { unifiedDiff } from './unified-diff.js';

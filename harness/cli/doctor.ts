@@ -3,6 +3,7 @@
  * and which backends can run here; for each that cannot, the one command that fixes it.
  */
 import { spawnSync } from 'node:child_process';
+import { realBackendNames } from '../backend-names.js';
 import { detectEnvironment, findOnPath } from '../redis-source/detect-environment.js';
 import { type RedisSource, redactUrl, selectRedisSource } from '../redis-source/select-redis-source.js';
 import { type ProbeResult, probeRedisUrl } from './probe-redis-url.js';
@@ -82,8 +83,7 @@ export async function doctor(): Promise<number> {
     real = versionCheck.ok ? `${real}, ${versionCheck.text}` : no(versionCheck.text);
   const backends = [
     ['mock', ok('runs here (in memory, needs nothing)')],
-    ['ioredis', real],
-    ['node-redis', real],
+    ...realBackendNames.map((name) => [name, real]),
   ];
   const block = (rows: string[][]) => columns(rows).map((line) => `  ${line}`);
   console.log(

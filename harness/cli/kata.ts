@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { backendChoiceList, LEARNER_DEFAULT_BACKEND, takeBackendOption } from '../backend-choice.js';
+import { backendChoices } from '../backend-names.js';
 import { parseArguments } from './arguments.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,7 +26,7 @@ const usage = `Usage: pnpm kata <command>
   pnpm kata reset <kata> [--yes] put that kata's starter files back as they were
   pnpm kata diff <kata> [file]   your files against the reference solution [--unified | --side-by-side]
   pnpm kata doctor               Node, pnpm, and which Redis backends can run here
-  pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]
+  pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N]
   pnpm kata status --solution    the status table for solutions/, every backend
 
 <kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.
@@ -60,7 +61,7 @@ async function main(): Promise<number> {
     case 'serve': {
       const { parseServeArguments, serve } = await import('./serve.js');
       if (!argv.some((arg) => !arg.startsWith('-'))) {
-        const { listKatas, UnknownKataError } = await import('../katas/find-kata.js');
+        const { listKatas, UnknownKataError } = await import('../workbook/find-kata.js');
         throw new UnknownKataError('', listKatas(root));
       }
       await serve(root, parseServeArguments(argv));

@@ -7,10 +7,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { requireKata } from '../katas/find-kata.js';
-import { pristineStarters } from '../katas/pristine-starters.js';
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { forgetKata } from '../progress/record-progress.js';
+import { requireKata } from '../workbook/find-kata.js';
+import { pristineStarters } from '../workbook/pristine-starters.js';
 
 /** Where the replaced versions of a kata's files go. */
 export function backupFolder(kataId: string): string {

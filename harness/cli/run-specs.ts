@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BACKEND_VARIABLE, type BackendChoice } from '../backend-choice.js';
-import type { KataInfo } from '../katas/find-kata.js';
 import type { SpecTarget } from '../katas-or-solutions.js';
 import type { RunOutcomes } from '../reporters/spec-outcomes.js';
+import type { KataInfo } from '../workbook/find-kata.js';
 
 /** Which katas to run, against whose code, on which backends. */
 export interface RunSpecsOptions {

@@ -6,12 +6,12 @@
  */
 import { type BackendChoice, describeJudge } from '../backend-choice.js';
 import { backendNames } from '../backend-names.js';
-import { type KataInfo, listKatas } from '../katas/find-kata.js';
-import { kataOutline } from '../katas/kata-outline.js';
-import { type KataStatus, stepsPassed, summarizeKata } from '../katas/kata-status.js';
 import { PROGRESS_FILE, readProgress, writeProgress } from '../progress/progress-file.js';
 import { recordRun } from '../progress/record-progress.js';
 import type { RunOutcomes } from '../reporters/spec-outcomes.js';
+import { type KataInfo, listKatas } from '../workbook/find-kata.js';
+import { kataOutline } from '../workbook/kata-outline.js';
+import { type KataStatus, stepsPassed, summarizeKata } from '../workbook/kata-status.js';
 import { nextThing } from './next-thing.js';
 import { runSpecs } from './run-specs.js';
 import { columns, painter, type Style } from './terminal.js';

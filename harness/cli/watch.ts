@@ -7,11 +7,11 @@
  */
 import { spawn } from 'node:child_process';
 import { BACKEND_VARIABLE, type BackendChoice } from '../backend-choice.js';
-import { type KataInfo, requireKata } from '../katas/find-kata.js';
-import { kataOutline } from '../katas/kata-outline.js';
-import { specStepNumbers } from '../katas/spec-steps.js';
 import { readProgress } from '../progress/progress-file.js';
 import { kataProgress } from '../progress/record-progress.js';
+import { type KataInfo, requireKata } from '../workbook/find-kata.js';
+import { kataOutline } from '../workbook/kata-outline.js';
+import { specStepNumbers } from '../workbook/spec-steps.js';
 import { hasSpecs, vitestBin } from './run-specs.js';
 
 /** Step numbers named by the kata's README or its specs, in order. */

@@ -8,10 +8,10 @@
  */
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { painter } from '../cli/terminal.js';
-import { listKatas } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
-import { summarizeKata } from '../katas/kata-status.js';
-import { stepNamePattern } from '../katas/step-title.js';
+import { listKatas } from '../workbook/find-kata.js';
+import { readKataReadme } from '../workbook/kata-readme.js';
+import { summarizeKata } from '../workbook/kata-status.js';
+import { stepNamePattern } from '../workbook/step-title.js';
 import { collectOutcomes } from './spec-outcomes.js';
 
 export default class FocusReporter implements Reporter {

@@ -14,8 +14,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BackendName } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
-import { startBenchRedis } from '../../harness/bench/bench-redis.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
+import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { createUserSource } from './user-source.js';
 
 interface Row {
@@ -77,7 +77,7 @@ async function measure(backend: BackendName, url: string): Promise<Row> {
   }
 }
 
-const benchRedis = await startBenchRedis();
+const benchRedis = await provideRealRedis();
 const { url } = benchRedis;
 const backends: BackendName[] = url ? ['mock', 'ioredis', 'node-redis'] : ['mock'];
 const rows: Row[] = [];

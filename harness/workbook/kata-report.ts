@@ -1,8 +1,8 @@
 /** The lines for a kata whose every step is green: what was learned and where to go next. */
 import type { Style } from '../cli/terminal.js';
 import type { KataInfo } from './find-kata.js';
-import { commands, readmeSection } from './kata-commands.js';
 import type { KataStatus } from './kata-status.js';
+import { commands, readmeSection } from './learner-commands.js';
 
 type Paint = (style: Style, text: string) => string;
 

@@ -10,7 +10,7 @@ describe.each(listKatas(root).map((kata) => [kata.id, kata] as const))('katas/%s
   const manifest = readManifest(root, kata);
 
   it('exists and is well formed', () => {
-    expect(manifest, `katas/${kata.id} needs a kata.json (see harness/katas/kata-manifest.ts)`).toBeDefined();
+    expect(manifest, `katas/${kata.id} needs a kata.json (see harness/workbook/kata-manifest.ts)`).toBeDefined();
   });
 
   it('lists every file of the folder once, and only files that exist', () => {

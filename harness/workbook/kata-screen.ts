@@ -9,8 +9,8 @@ import { failureBlockLines } from '../reporters/failure-block.js';
 import type { FailureDetail } from '../reporters/failure-detail.js';
 import type { SpecOutcome } from '../reporters/spec-outcomes.js';
 import { tallyStep, type UniqueFailure } from './failure-groups.js';
-import { commands, readmeSection } from './kata-commands.js';
 import type { KataStatus, StepStatus } from './kata-status.js';
+import { commands, readmeSection } from './learner-commands.js';
 import { parseStepTitle } from './step-title.js';
 
 type Paint = (style: Style, text: string) => string;
