@@ -55,7 +55,9 @@ export function workbookFrames(root: string, stack: string): SourcePlace[] {
 export function failureDetail(root: string, specFile: string, error: TestError): FailureDetail {
   const name = error.name && error.name !== 'Error' && !error.message.startsWith(error.name) ? `${error.name}: ` : '';
   const message = trimLines(stripAnsi(`${name}${error.message}`), MESSAGE_LINES, 'the message');
-  const diff = error.diff ? trimLines(stripAnsi(error.diff), DIFF_LINES, 'the diff') : undefined;
+  // A one-line expected and actual are in the message already (`expected null to be 'hello'`).
+  const oneLine = !`${error.expected ?? ''}${error.actual ?? ''}`.includes('\n');
+  const diff = error.diff && !oneLine ? trimLines(stripAnsi(error.diff), DIFF_LINES, 'the diff') : undefined;
   const frames = workbookFrames(root, error.stack ?? '');
   const spec = frames.find((frame) => frame.file === specFile);
   const code = frames.find((frame) => /^(katas|solutions)\/\d{2}-/.test(frame.file) && !/\.spec\.ts$/.test(frame.file));
