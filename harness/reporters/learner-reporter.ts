@@ -9,7 +9,7 @@
  * prints them (`--verbose`, a bare `vitest`). Silent about katas for `KATA_TARGET=solutions`.
  */
 import type { Reporter, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node';
-import { describeJudge } from '../backend-choice.js';
+import { backendChoiceFromEnv, describeJudge } from '../backend-choice.js';
 import { type BackendName, isBackendName } from '../backend-names.js';
 import { painter } from '../cli/terminal.js';
 import { specTargetFromEnv } from '../katas-or-solutions.js';
@@ -53,8 +53,11 @@ export default class LearnerReporter implements Reporter {
     const target = specTargetFromEnv() === 'solutions' ? 'Specs run against solutions/. ' : '';
     const lines = [`${target}${describeJudge(backends)}`];
     const source = process.env.KATA_REDIS_SOURCE;
-    if (backends.some((backend) => backend !== 'mock') && source)
-      lines.push(describeRedisSource(JSON.parse(source) as RedisSource));
+    const redis = source ? (JSON.parse(source) as RedisSource) : undefined;
+    // Real backends ran: where their Redis is; they were asked for and could not: how to add them.
+    const asked = backendChoiceFromEnv() !== 'mock';
+    if (redis && (backends.some((backend) => backend !== 'mock') || (asked && redis.kind === 'none')))
+      lines.push(describeRedisSource(redis));
     vitest.logger.log(painter()('bold', lines.join('\n')));
   }
 
