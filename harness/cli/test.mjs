@@ -6,7 +6,9 @@
  * given. Plain JavaScript so the command starts without a TypeScript loader; Vitest
  * loads the TypeScript config and reporters itself.
  */
+import { readdirSync } from 'node:fs';
 import { parseCLI, startVitest } from 'vitest/node';
+import { startTypecheckEarly } from '../reporters/kata-typecheck.mjs';
 import { testArguments } from './test-arguments.mjs';
 
 const LEARNER_REPORTER = './harness/reporters/learner-reporter.ts';
@@ -27,6 +29,15 @@ options.experimental = {
   fsModuleCachePath: `node_modules/.cache/redis-katas/vitest-${parsed.target}`,
   ...options.experimental,
 };
+// Type errors first: the check of the katas named on the command line starts now, beside
+// Vitest's own start, and the learner's reporter shows its result before the specs'.
+if (parsed.target === 'katas' && !parsed.ownReporter) {
+  const katas = readdirSync('katas', { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  const named = katas
+    .map((entry) => entry.name)
+    .filter((id) => filter.some((path) => `katas/${id}/`.startsWith(path.replace(/^\.\//, '').replace(/\/?$/, '/'))));
+  if (named.length > 0) startTypecheckEarly(process.cwd(), named);
+}
 if (!parsed.ownReporter) {
   options.reporters =
     parsed.verbose || parsed.target === 'solutions'

@@ -23,7 +23,7 @@ import { kataScreen } from '../workbook/kata-screen.js';
 import { summarizeKata } from '../workbook/kata-status.js';
 import { fileStepNumbers, hasSteps } from '../workbook/spec-steps.js';
 import { kataIdOf } from './kata-spec-file.js';
-import { type KataTypeError, typecheckKatas } from './kata-typecheck.js';
+import { type KataTypeError, typecheckForRun } from './kata-typecheck.mjs';
 import { otherFailureLines, totalsLine } from './run-totals.js';
 import { collectOutcomes } from './spec-outcomes.js';
 import { typeErrorLines } from './type-error-lines.js';
@@ -65,7 +65,7 @@ export default class LearnerReporter implements Reporter {
     if (!this.vitest || specTargetFromEnv() === 'solutions') return;
     const root = this.vitest.config.root;
     const katas = new Set(specifications.map((spec) => kataIdOf(root, spec.moduleId)).filter((id) => id !== undefined));
-    this.typecheck = typecheckKatas(root, [...katas].sort());
+    this.typecheck = typecheckForRun(root, [...katas].sort());
   }
 
   async onTestRunEnd(

@@ -1,7 +1,7 @@
 /** Type errors in the learner's files, shown before the specs' results, as a compiler shows them. */
 import type { Style } from '../cli/terminal.js';
 import { codeFrame } from './code-frame.js';
-import type { KataTypeError } from './kata-typecheck.js';
+import type { KataTypeError } from './kata-typecheck.mjs';
 
 type Paint = (style: Style, text: string) => string;
 
