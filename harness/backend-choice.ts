@@ -54,16 +54,16 @@ export function describeJudge(backends: readonly BackendName[] | 'all'): string 
   return `Judged on ${which} · choose with --backend ${backendChoiceList}`;
 }
 
-/** Takes `--backend <name>` / `--backend=<name>` out of `argv`; the rest, and the choice (`undefined` when none). */
-export function takeBackendOption(argv: readonly string[]): { rest: string[]; backend: BackendChoice | undefined } {
+/** Takes `--backend <name>` / `--backend=<name>` out of `argv`; the rest, and the value given (unchecked: see `parseBackendChoice`). */
+export function takeBackendOption(argv: readonly string[]): { rest: string[]; backend: string | undefined } {
   const rest: string[] = [];
-  let backend: BackendChoice | undefined;
+  let backend: string | undefined;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] as string;
     if (arg === '--backend') {
-      backend = parseBackendChoice(argv[index + 1] ?? '');
+      backend = argv[index + 1] ?? '';
       index += 1;
-    } else if (arg.startsWith('--backend=')) backend = parseBackendChoice(arg.slice('--backend='.length));
+    } else if (arg.startsWith('--backend=')) backend = arg.slice('--backend='.length);
     else rest.push(arg);
   }
   return { rest, backend };

@@ -4,14 +4,18 @@
  * `rate-limiter`). Commands are loaded on demand, so `pnpm kata hint` starts fast.
  */
 import { fileURLToPath } from 'node:url';
-import { backendChoiceList, LEARNER_DEFAULT_BACKEND, takeBackendOption } from '../backend-choice.js';
+import {
+  backendChoiceList,
+  LEARNER_DEFAULT_BACKEND,
+  parseBackendChoice,
+  takeBackendOption,
+} from '../backend-choice.js';
 import { backendChoices } from '../backend-names.js';
 import { parseArguments } from './arguments.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 // `--backend` is every judging command's (status, watch); the default is the learner's, as in `pnpm test`.
 const { rest: words, backend: chosenBackend } = takeBackendOption(process.argv.slice(2).filter((arg) => arg !== '--'));
-const backend = chosenBackend ?? LEARNER_DEFAULT_BACKEND;
 const [first, ...rest] = words;
 // `pnpm kata` and `pnpm kata --solution` are `status`.
 const statusByDefault = first === undefined || (first.startsWith('-') && first !== '--help' && first !== '-h');
@@ -33,6 +37,7 @@ const usage = `Usage: pnpm kata <command>
 status and watch judge your code as pnpm test does: on the mock, unless --backend ${backendChoiceList}.`;
 
 async function main(): Promise<number> {
+  const backend = chosenBackend === undefined ? LEARNER_DEFAULT_BACKEND : parseBackendChoice(chosenBackend);
   switch (command) {
     case 'status': {
       const { flags } = parseArguments('status', argv, ['--solution', '--solutions']);
