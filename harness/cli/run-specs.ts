@@ -12,6 +12,7 @@ import { BACKEND_VARIABLE, type BackendChoice } from '../backend-choice.js';
 import type { SpecTarget } from '../katas-or-solutions.js';
 import type { RunOutcomes } from '../reporters/spec-outcomes.js';
 import type { KataInfo } from '../workbook/find-kata.js';
+import { moduleCacheFlags } from './module-cache-flags.js';
 
 /** Which katas to run, against whose code, on which backends. */
 export interface RunSpecsOptions {
@@ -46,6 +47,7 @@ export async function runSpecs(options: RunSpecsOptions): Promise<RunOutcomes> {
     'run',
     ...katas.map((kata) => `katas/${kata.id}/`),
     '--reporter=./harness/reporters/outcomes-reporter.ts',
+    ...moduleCacheFlags(options.target),
   ];
   const env = {
     ...process.env,

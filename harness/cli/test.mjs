@@ -22,8 +22,8 @@ process.env.KATA_TARGET = parsed.target;
 process.env.KATA_BACKEND = parsed.backend ?? process.env.KATA_BACKEND ?? defaultBackend;
 
 const { filter, options } = parseCLI(parsed.vitest);
-// Vite's transforms kept on disk between runs: about a third less CPU a run. One cache per
-// target, since the katas↔solutions switch resolves the same import to different files.
+// Vite's transforms kept on disk between runs, as `module-cache-flags.ts` sets them for the
+// CLI's other runs: about a third less CPU a run. One cache per target.
 options.experimental = {
   fsModuleCache: true,
   fsModuleCachePath: `node_modules/.cache/redis-katas/vitest-${parsed.target}`,

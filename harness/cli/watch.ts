@@ -12,6 +12,7 @@ import { kataProgress } from '../progress/record-progress.js';
 import { type KataInfo, requireKata } from '../workbook/find-kata.js';
 import { kataOutline } from '../workbook/kata-outline.js';
 import { specStepNumbers } from '../workbook/spec-steps.js';
+import { moduleCacheFlags } from './module-cache-flags.js';
 import { hasSpecs, vitestBin } from './run-specs.js';
 
 /** Step numbers named by the kata's README or its specs, in order. */
@@ -39,6 +40,7 @@ export function watch(
     vitestBin(root),
     `katas/${kata.id}/`,
     '--watch',
+    ...moduleCacheFlags('katas'),
     '--reporter=./harness/reporters/learner-reporter.ts',
     ...(focus === undefined ? [] : ['--reporter=./harness/reporters/focus-reporter.ts']),
   ];
