@@ -47,7 +47,7 @@ describe('pnpm test, for a learner who solved step 1 of kata 01 and got kata 02 
   it('names the step to work on, with the README section and the hint command', () => {
     expect(startedRun.stdout).toContain('kata 01-counter · now: step 2 of 2 · reset');
     expect(startedRun.stdout).toContain('  ✓ step 1 · increment');
-    expect(startedRun.stdout).toContain('  ▶ step 2 · reset: not started yet (1 tests)');
+    expect(startedRun.stdout).toContain('  ▶ step 2 · reset: not started yet (1 test)');
     expect(startedRun.stdout).toContain('read katas/01-counter/README.md, "Step 2" · stuck? pnpm kata hint 01 2');
     expect(startedRun.stdout).toContain('reset (katas/01-counter/counter.ts:8) · 1 test');
   });

@@ -50,7 +50,7 @@ describe('kataScreen', () => {
     expect(lines).toContain('  ✓ step 1 · title 1');
     expect(lines).toContain('  ▶ step 2 · title 2: 1 of 2 tests green, 1 failing');
     expect(lines).toContain('      expected 1 to be 2');
-    expect(lines).toContain('  ○ step 3 · title 3: 0 of 1 tests green, 1 failing');
+    expect(lines).toContain('  ○ step 3 · title 3: 0 of 1 test green, 1 failing');
     expect(lines.join('\n')).not.toContain('expected 3 to be 4');
   });
 
@@ -58,7 +58,7 @@ describe('kataScreen', () => {
     const failing = ['mock', 'ioredis', 'node-redis'].map((project) => outcome(1, 'a', project, 'expected 1 to be 2'));
     const lines = screen(failing, ['mock', 'ioredis', 'node-redis']);
     expect(lines.filter((line) => line.includes('expected 1 to be 2'))).toHaveLength(1);
-    expect(lines).toContain('  ▶ step 1 · title 1: 0 of 1 tests green, 1 failing');
+    expect(lines).toContain('  ▶ step 1 · title 1: 0 of 1 test green, 1 failing');
   });
 
   it('names the backends a failure is limited to', () => {
@@ -93,6 +93,6 @@ describe('kataScreen', () => {
     });
     expect(lines[0]).toBe('kata 01-simple-cache · step 2 could not load');
     expect(lines).toContain('  ! step 2 could not load: x.spec.ts failed to import:');
-    expect(lines).toContain('  ○ step 3 · title 3: not started yet (1 tests)');
+    expect(lines).toContain('  ○ step 3 · title 3: not started yet (1 test)');
   });
 });

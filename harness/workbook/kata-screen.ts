@@ -38,9 +38,8 @@ export function focusStep(status: KataStatus): StepStatus | undefined {
 export function kataScreen(status: KataStatus, specs: readonly SpecOutcome[], options: ScreenOptions): string[] {
   const { kata } = status;
   const { paint } = options;
-  const unloadable = new Map<number, string>();
-  for (const file of status.broken) for (const step of options.stepsOfFile(file.file)) unloadable.set(step, file.file);
-  const firstUnloadable = [...unloadable.keys()].sort((a, b) => a - b)[0];
+  const unloadable = new Set(status.broken.flatMap((file) => options.stepsOfFile(file.file)));
+  const firstUnloadable = [...unloadable].sort((a, b) => a - b)[0];
   const candidate = focusStep(status);
   // A step that cannot load comes first: the steps after it wait until it loads.
   const focus =
@@ -71,11 +70,16 @@ export function kataScreen(status: KataStatus, specs: readonly SpecOutcome[], op
   return lines;
 }
 
+/** `1 test`, `13 tests` */
+function tests(count: number): string {
+  return count === 1 ? '1 test' : `${count} tests`;
+}
+
 function stepCount(tally: ReturnType<typeof tallyStep>): string {
   const notStarted = tally.notStarted.reduce((sum, group) => sum + group.tests.length, 0);
   const failing = tally.tests - tally.passed - notStarted;
-  if (tally.passed === 0 && failing === 0) return `not started yet (${tally.tests} tests)`;
-  const parts = [`${tally.passed} of ${tally.tests} tests green`];
+  if (tally.passed === 0 && failing === 0) return `not started yet (${tests(tally.tests)})`;
+  const parts = [`${tally.passed} of ${tests(tally.tests)} green`];
   if (failing > 0) parts.push(`${failing} failing`);
   if (notStarted > 0) parts.push(`${notStarted} not started yet`);
   return parts.join(', ');
@@ -106,7 +110,7 @@ function focusFailures(tally: ReturnType<typeof tallyStep>, options: ScreenOptio
   if (tally.notStarted.length > 0) {
     lines.push('', '    Not started yet (the starter still throws NotImplementedError):');
     for (const group of tally.notStarted.slice(0, MAX_NOT_STARTED)) {
-      const count = group.tests.length === 1 ? '1 test' : `${group.tests.length} tests`;
+      const count = tests(group.tests.length);
       lines.push(`      ${group.what} · ${count}`);
     }
     const more = tally.notStarted.length - MAX_NOT_STARTED;
