@@ -24,8 +24,8 @@ process.env.KATA_REDIS_SOURCE = JSON.stringify(source);
 const realRedisFound = source.kind !== 'none';
 const runs = (backend: BackendName) => includesBackend(choice, backend, realRedisFound);
 
-const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts'];
-const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts'];
+const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts', 'server-kit/**/*.spec.ts'];
+const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts', 'server-kit/**/*.test.ts'];
 
 const realProject = (backend: (typeof realBackendNames)[number]) => ({
   extends: true as const,
