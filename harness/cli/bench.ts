@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { requireKata } from '../katas/find-kata.js';
+import { requireKata } from '../workbook/find-kata.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const [query, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');

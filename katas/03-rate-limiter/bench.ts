@@ -1,4 +1,6 @@
 /**
+ * Provided: you do not need to edit this file.
+ *
  * The lesson's numbers: checks per second of each algorithm on each real backend, the
  * Redis commands each check costs, and the same fixed-window workload through
  * `rate-limiter-flexible` and `@fastify/rate-limit`, side by side on the same Redis.
