@@ -22,16 +22,16 @@ import { Redis as IORedis } from 'ioredis';
 import type { CommandMonitor } from '../../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
-import { integerOption } from '../../harness/bench/bench-options.js';
-import { startBenchRedis } from '../../harness/bench/bench-redis.js';
+import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
+import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { CHECKOUT_STRATEGIES, type CheckoutStrategy } from './cart.js';
 import { cartKey, newOrderId, orderKey } from './keys.js';
 
-const carts = integerOption('--carts', 1000);
-const racers = integerOption('--racers', 8);
-const inFlight = integerOption('--in-flight', 64);
-const rounds = integerOption('--rounds', 3);
+const carts = option('--carts', 1000);
+const racers = option('--racers', 8);
+const inFlight = option('--in-flight', 64);
+const rounds = option('--rounds', 3);
 const LINES: [string, number][] = [
   ['TEA-GREEN', 2],
   ['KETTLE', 1],
@@ -221,7 +221,7 @@ async function measure(backend: BackendName, url: string, strategy: Variant, rac
   } satisfies Row;
 }
 
-const benchRedis = await startBenchRedis();
+const benchRedis = await provideRealRedis();
 const { url } = benchRedis;
 if (!url) throw new Error('Set REDIS_URL, or install redis-server: the benchmark needs a real Redis.');
 const observer: RedisAdapter = createBackendAdapter('ioredis', url);
