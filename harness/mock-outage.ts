@@ -1,5 +1,6 @@
 import { RedisUnavailableError } from '../adapters/errors/redis-unavailable-error.js';
-import type { RedisAdapter } from '../adapters/redis-adapter.js';
+import type { BlockingConnection, RedisAdapter } from '../adapters/redis-adapter.js';
+import { withBlockingOutage } from './mock-outage-blocking.js';
 
 /**
  * The mock lives in memory and cannot go down, so an outage is simulated: while `down()`
@@ -25,6 +26,8 @@ export function withSimulatedOutage(adapter: RedisAdapter, down: () => boolean):
   return guard(adapter, (name, result) => {
     if (name === 'multi' || name === 'pipeline') return guardBatch(result as object);
     if (name === 'defineScript') return guard(result as object, (_, run) => (down() ? unavailable() : run));
+    if (name === 'blocking' && !down())
+      return (result as Promise<BlockingConnection>).then((connection) => withBlockingOutage(connection, down));
     if (down()) {
       if (result instanceof Promise) result.catch(() => undefined);
       return unavailable();
