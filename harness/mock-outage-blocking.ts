@@ -13,7 +13,8 @@ const unavailable = () => new RedisUnavailableError('Redis is unavailable (simul
  * polling in the background to take an element later).
  */
 export function withBlockingOutage(connection: BlockingConnection, down: () => boolean): BlockingConnection {
-  const guarded = <A extends unknown[], R>(pop: (...args: A) => Promise<R>) =>
+  const guarded =
+    <A extends unknown[], R>(pop: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
       if (down()) return Promise.reject(unavailable());
       return new Promise<R>((resolve, reject) => {

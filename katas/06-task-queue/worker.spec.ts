@@ -1,6 +1,6 @@
-import type { PrioritizedValue, WorkerLogger } from './task-queue.js';
 import { describe, expect, test, vi } from '../../harness/test.js';
 import { createPriorityQueue } from './priority-queue.js';
+import type { PrioritizedValue, WorkerLogger } from './task-queue.js';
 import { startWorker } from './worker.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -146,8 +146,16 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 /** A job hash as the queue stores it → a `Job`; `null` for a missing hash. */
 export function toJob(id: string, hash: Record<string, string>): Job | null {
   if (!hash.state) return null;
-  const priority = (PRIORITIES as readonly string[]).includes(hash.priority ?? '') ? (hash.priority as Priority) : 'normal';
-  const job: Job = { id, priority, data: hash.data ?? '', state: hash.state as JobState, attempts: Number(hash.attempts ?? 0) };
+  const priority = (PRIORITIES as readonly string[]).includes(hash.priority ?? '')
+    ? (hash.priority as Priority)
+    : 'normal';
+  const job: Job = {
+    id,
+    priority,
+    data: hash.data ?? '',
+    state: hash.state as JobState,
+    attempts: Number(hash.attempts ?? 0),
+  };
   if (hash.error !== undefined) job.error = hash.error;
   return job;
 }

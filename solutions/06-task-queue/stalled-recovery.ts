@@ -16,7 +16,10 @@ export function startSweeper({ queue, intervalMs = 500, logger }: SweeperOptions
       if (recovered > 0) logger?.warn({ recovered }, 'sweeper: put back jobs whose worker stopped');
       await queue.promoteDue();
     } catch (error) {
-      logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'sweeper: Redis error; next sweep retries');
+      logger?.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'sweeper: Redis error; next sweep retries',
+      );
     }
   }
 

@@ -28,7 +28,10 @@ export function startWorker<J>(options: WorkerOptions<J>): Worker {
       // A connection that failed may be dead: the next try opens a fresh one.
       void connection?.close().catch(() => undefined);
       connection = undefined;
-      logger?.warn({ err: messageOf(error), retryInMs: retryDelayMs }, 'worker: Redis error while taking a job; retrying');
+      logger?.warn(
+        { err: messageOf(error), retryInMs: retryDelayMs },
+        'worker: Redis error while taking a job; retrying',
+      );
       await sleep(retryDelayMs);
       return null;
     }
