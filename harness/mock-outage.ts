@@ -18,6 +18,12 @@ export function withSimulatedOutage(adapter: RedisAdapter, down: () => boolean):
       },
     });
 
+  /** Answers for a call made while down; the call's own outcome is dropped, never left unhandled. */
+  const dropped = (result: unknown) => {
+    if (result instanceof Promise) result.catch(() => undefined);
+    return unavailable();
+  };
+
   const guardBatch = <B extends object>(batch: B): B => {
     const proxy: B = guard(batch, (name, result) => (name === 'exec' ? (down() ? unavailable() : result) : proxy));
     return proxy;
@@ -25,13 +31,9 @@ export function withSimulatedOutage(adapter: RedisAdapter, down: () => boolean):
 
   return guard(adapter, (name, result) => {
     if (name === 'multi' || name === 'pipeline') return guardBatch(result as object);
-    if (name === 'defineScript') return guard(result as object, (_, run) => (down() ? unavailable() : run));
+    if (name === 'defineScript') return guard(result as object, (_, run) => (down() ? dropped(run) : run));
     if (name === 'blocking' && !down())
       return (result as Promise<BlockingConnection>).then((connection) => withBlockingOutage(connection, down));
-    if (down()) {
-      if (result instanceof Promise) result.catch(() => undefined);
-      return unavailable();
-    }
-    return result;
+    return down() ? dropped(result) : result;
   });
 }

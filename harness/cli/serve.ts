@@ -23,6 +23,8 @@ type BuildServer = (options: {
   redis: RedisAdapter;
   prefix?: string;
   logger?: unknown;
+  /** The environment, for servers with settings of their own (kata 06 reads QUEUE_WORKERS, QUEUE_VISIBILITY_MS). */
+  env?: NodeJS.ProcessEnv;
 }) => FastifyInstance | Promise<FastifyInstance>;
 
 export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -62,7 +64,7 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   };
   const { url, started } = await redisUrlFor(options);
   const redis = createBackendAdapter(options.adapter, url);
-  const app = await module.buildServer({ redis, prefix: `kata:${kata.id}:`, logger: true });
+  const app = await module.buildServer({ redis, prefix: `kata:${kata.id}:`, logger: true, env: process.env });
   const stop = async () => {
     await app.close();
     await redis.close();

@@ -190,3 +190,15 @@ export interface SweeperOptions {
 export interface Sweeper {
   close(): Promise<void>;
 }
+
+/** Step 7: what the server needs beyond the workers' operations. */
+export interface QueueAdmin {
+  /** Removes the next waiting job (highest level first) for a client, state `taken`, with a TTL: `/next`. `null` when none waits. */
+  next(): Promise<Job | null>;
+  /** Every waiting job in the order `next` would return them, without removing any. */
+  waiting(): Promise<Job[]>;
+  /** Counts per state, and waiting jobs per level. */
+  stats(): Promise<QueueStats>;
+  /** Deletes every waiting job (its id from its level, and its hash); resolves with how many. */
+  clearWaiting(): Promise<number>;
+}
