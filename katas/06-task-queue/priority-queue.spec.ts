@@ -35,11 +35,11 @@ describe('step 2 · priorities: one list per level', () => {
 
   test('each level is its own list, and the levels share the queue’s hash tag {tasks}', async ({ redis, prefix }) => {
     const queue = createPriorityQueue({ redis, namespace: prefix });
-    expect([queue.keyFor('high'), queue.keyFor('normal'), queue.keyFor('low')]).toEqual([
-      `${prefix}{tasks}:waiting:high`,
-      `${prefix}{tasks}:waiting:normal`,
-      `${prefix}{tasks}:waiting:low`,
-    ]);
+    for (const priority of ['high', 'normal', 'low'] as const) await queue.push(`a ${priority} value`, priority);
+    for (const priority of ['high', 'normal', 'low'] as const) {
+      expect(queue.keyFor(priority)).toBe(`${prefix}{tasks}:waiting:${priority}`);
+      expect(await redis.lRange(`${prefix}{tasks}:waiting:${priority}`, 0, -1)).toEqual([`a ${priority} value`]);
+    }
   });
 
   test('pop is one round trip, even when it has to look past empty levels', async ({ redis, prefix, commandLog }) => {

@@ -1,6 +1,5 @@
 import { queueKeys } from '../../katas/06-task-queue/queue-keys.js';
 import {
-  type Job,
   PRIORITIES,
   type QueueAdmin,
   type QueueOptions,
