@@ -1,10 +1,21 @@
+import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { redisNowMs } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createReliableQueue } from './reliable-queue.js';
-import type { Job } from './task-queue.js';
+import type { Job, JobHandler, ReliableQueue } from './task-queue.js';
 import { startWorker } from './worker.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A worker that runs `handler` on each job through `queue.process` (ack or fail). */
+function processingWorker(redis: RedisAdapter, queue: ReliableQueue, handler: JobHandler<Job>) {
+  return startWorker<Job>({
+    redis,
+    take: (connection, seconds) => queue.take(connection, seconds),
+    handle: async (job) => void (await queue.process(job, handler)),
+    blockSeconds: 0.1,
+  });
+}
 
 describe('step 5 · retries with backoff, then the dead letters', () => {
   test('a failed first attempt is delayed by backoffMs, with its error', async ({ redis, prefix }) => {
@@ -102,16 +113,8 @@ describe('step 5 · retries with backoff, then the dead letters', () => {
 
   test('a worker whose handler always throws ends in the dead letters after 3 attempts', async ({ redis, prefix }) => {
     const queue = createReliableQueue({ redis, namespace: prefix, backoffMs: 50 });
-    const worker = startWorker<Job>({
-      redis,
-      take: (connection, seconds) => queue.take(connection, seconds),
-      handle: (job) =>
-        queue
-          .process(job, async () => {
-            throw new Error(`attempt ${job.attempts} failed`);
-          })
-          .then(() => undefined),
-      blockSeconds: 0.1,
+    const worker = processingWorker(redis, queue, async (job) => {
+      throw new Error(`attempt ${job.attempts} failed`);
     });
     try {
       await queue.enqueue({ id: 'doomed', data: '' });
@@ -124,16 +127,8 @@ describe('step 5 · retries with backoff, then the dead letters', () => {
 
   test('a job that fails twice and then succeeds is completed after 3 attempts', async ({ redis, prefix }) => {
     const queue = createReliableQueue({ redis, namespace: prefix, backoffMs: 50 });
-    const worker = startWorker<Job>({
-      redis,
-      take: (connection, seconds) => queue.take(connection, seconds),
-      handle: (job) =>
-        queue
-          .process(job, async () => {
-            if (job.attempts < 3) throw new Error('flaky');
-          })
-          .then(() => undefined),
-      blockSeconds: 0.1,
+    const worker = processingWorker(redis, queue, async (job) => {
+      if (job.attempts < 3) throw new Error('flaky');
     });
     try {
       await queue.enqueue({ id: 'flaky', data: '' });

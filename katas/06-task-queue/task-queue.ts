@@ -3,6 +3,7 @@
  * your files import from it.
  */
 import type { BlockingConnection, RedisAdapter } from '../../adapters/redis-adapter.js';
+import type { KataLoggerOption } from '../../server-kit/index.js';
 import type { QueueKeys } from './queue-keys.js';
 
 /** The priority levels, highest first: the order `/next` and the workers take from. */
@@ -201,4 +202,23 @@ export interface QueueAdmin {
   stats(): Promise<QueueStats>;
   /** Deletes every waiting job (its id from its level, and its hash); resolves with how many. */
   clearWaiting(): Promise<number>;
+}
+
+/** Step 7: the options of `buildServer`. */
+export interface ServerOptions {
+  redis: RedisAdapter;
+  /** Prefix of every key the server writes. Default `kata:06-task-queue:`. */
+  prefix?: string;
+  /** Fastify's logger option. Default: silent. */
+  logger?: KataLoggerOption;
+  /** Workers in this process, each on its own blocking connection. Default: `QUEUE_WORKERS` of `env`, else 2. */
+  workers?: number;
+  /** How long a worker may hold a task before the sweeper puts it back, in ms. Default: `QUEUE_VISIBILITY_MS` of `env`, else 30 000. */
+  visibilityMs?: number;
+  /** The longest an idle worker blocks, in seconds. Default 1. */
+  blockSeconds?: number;
+  /** How often the sweeper looks, in ms. Default 500. */
+  sweepIntervalMs?: number;
+  /** Where `QUEUE_WORKERS` and `QUEUE_VISIBILITY_MS` are read from (`pnpm kata serve` passes `process.env`). */
+  env?: Record<string, string | undefined>;
 }

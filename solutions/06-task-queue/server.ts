@@ -1,37 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { demoPayloadSchema, runDemoTask } from '../../katas/06-task-queue/demo-handler.js';
-import { type Job, PRIORITIES, type Worker } from '../../katas/06-task-queue/task-queue.js';
-import {
-  createKataServer,
-  errorResponses,
-  idSchema,
-  type KataLoggerOption,
-  NotFoundError,
-} from '../../server-kit/index.js';
+import { type Job, PRIORITIES, type ServerOptions, type Worker } from '../../katas/06-task-queue/task-queue.js';
+import { createKataServer, errorResponses, idSchema, NotFoundError } from '../../server-kit/index.js';
 import { createQueueAdmin } from './queue-admin.js';
 import { createReliableQueue } from './reliable-queue.js';
 import { startSweeper } from './stalled-recovery.js';
 import { startWorker } from './worker.js';
 
-export interface ServerOptions {
-  redis: RedisAdapter;
-  /** Prefix of every key the server writes. Default `kata:06-task-queue:`. */
-  prefix?: string;
-  /** Fastify's logger option. Default: silent. */
-  logger?: KataLoggerOption;
-  /** Workers in this process, each on its own blocking connection. Default: `QUEUE_WORKERS` of `env`, else 2. */
-  workers?: number;
-  /** How long a worker may hold a task before the sweeper puts it back, in ms. Default: `QUEUE_VISIBILITY_MS` of `env`, else 30 000. */
-  visibilityMs?: number;
-  /** The longest an idle worker blocks, in seconds. Default 1. */
-  blockSeconds?: number;
-  /** How often the sweeper looks, in ms. Default 500. */
-  sweepIntervalMs?: number;
-  /** Where `QUEUE_WORKERS` and `QUEUE_VISIBILITY_MS` are read from (`pnpm kata serve` passes `process.env`). */
-  env?: Record<string, string | undefined>;
-}
+export type { ServerOptions };
 
 const envSchema = z.object({
   QUEUE_WORKERS: z.coerce.number().int().min(0).max(64).default(2),
