@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -285,6 +286,7 @@ describe('step 7 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, { method: 'GET', url: '/queue/stats' });
   describeOpenApi(startServer, [
     'POST /queue/tasks',
     'GET /queue/tasks',
