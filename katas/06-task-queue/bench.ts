@@ -19,16 +19,10 @@ import { randomBytes } from 'node:crypto';
 import { Worker as BullWorker, Queue } from 'bullmq';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
-import { startBenchRedis } from '../../harness/bench/bench-redis.js';
+import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
+import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import type { Job, ReliableQueue, Worker } from './task-queue.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
 
 const jobs = option('--jobs', 5000);
 const latencyJobs = option('--latency-jobs', 300);
@@ -234,7 +228,7 @@ async function measure(label: string, observer: RedisAdapter, make: () => System
   return rows;
 }
 
-const redisSource = await startBenchRedis();
+const redisSource = await provideRealRedis();
 if (!redisSource.url) {
   console.error('The benchmark needs a real Redis: set REDIS_URL, or install redis-server.');
   process.exit(1);
