@@ -1,0 +1,144 @@
+import { keysUnder } from '../../harness/redis-keys.js';
+import { describe, expect, test } from '../../harness/test.js';
+import { createLeaderboard } from './leaderboard.js';
+import { InvalidInputError, ScoreOutOfRangeError } from './leaderboard-errors.js';
+import type { Mode } from './leaderboard-types.js';
+
+describe('step 1 · submit and read scores', () => {
+  test('submit answers {player, score, rank}: the first player on a board is rank 1', async ({ redis, prefix }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    expect(await board.submit('arcade', 'alice', 420)).toEqual({ player: 'alice', score: 420, rank: 1 });
+    expect(await board.submit('arcade', 'bob', 900)).toEqual({ player: 'bob', score: 900, rank: 1 });
+    expect(await board.submit('arcade', 'carol', 10)).toEqual({ player: 'carol', score: 10, rank: 3 });
+  });
+
+  test('mode "best" (the default) keeps the higher score', async ({ redis, prefix }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    await board.submit('arcade', 'alice', 50);
+    expect(await board.submit('arcade', 'alice', 30)).toMatchObject({ score: 50 });
+    expect(await board.submit('arcade', 'alice', 70, 'best')).toMatchObject({ score: 70 });
+    expect(await board.score('arcade', 'alice')).toBe(70);
+  });
+
+  test('mode "increment" adds to the score (a missing player starts at 0), and may subtract', async ({
+    redis,
+    prefix,
+  }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    expect(await board.submit('arcade', 'alice', 10, 'increment')).toMatchObject({ score: 10 });
+    expect(await board.submit('arcade', 'alice', 5, 'increment')).toMatchObject({ score: 15 });
+    expect(await board.submit('arcade', 'alice', -15, 'increment')).toMatchObject({ score: 0 });
+  });
+
+  test('score answers null for a player who is not on the board, or a board nobody wrote', async ({
+    redis,
+    prefix,
+  }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    await board.submit('arcade', 'alice', 1);
+    expect(await board.score('arcade', 'bob')).toBeNull();
+    expect(await board.score('pinball', 'alice')).toBeNull();
+  });
+
+  test('each board keeps its own scores', async ({ redis, prefix }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    await board.submit('arcade', 'alice', 100);
+    await board.submit('pinball', 'alice', 7);
+    expect([await board.score('arcade', 'alice'), await board.score('pinball', 'alice')]).toEqual([100, 7]);
+  });
+
+  test('remove takes the player off the board: true, then false once they are gone', async ({ redis, prefix }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    await board.submit('arcade', 'alice', 100);
+    expect(await board.remove('arcade', 'alice')).toBe(true);
+    expect(await board.score('arcade', 'alice')).toBeNull();
+    expect(await board.remove('arcade', 'alice')).toBe(false);
+  });
+
+  test('keyFor(board) is a sorted set under the namespace, with the board in a {lb:<board>} hash tag', async ({
+    redis,
+    prefix,
+  }) => {
+    const board = createLeaderboard({ redis, namespace: `${prefix}lb:` });
+    await board.submit('arcade', 'alice', 100);
+    const key = board.keyFor('arcade');
+    expect(key.startsWith(`${prefix}lb:`), key).toBe(true);
+    expect(key).toContain('{lb:arcade}');
+    expect(await redis.type(key)).toBe('zset');
+  });
+
+  test('a submit is one round trip to Redis, and so is reading a score', async ({ redis, prefix, commandLog }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    await board.submit('arcade', 'warm-up', 1); // the first script call may load the script
+    for (const mode of ['best', 'increment'] as const) {
+      commandLog.clear();
+      await board.submit('arcade', 'alice', 40, mode);
+      expect(commandLog.roundTrips, `round trips of submit (${mode}), as commands sent`).toHaveLength(1);
+    }
+    commandLog.clear();
+    await board.score('arcade', 'alice');
+    expect(commandLog.roundTrips, 'round trips of score(), as commands sent').toHaveLength(1);
+  });
+
+  test('"best" is atomic: 30 concurrent submits from two app instances keep the highest', async ({
+    redis,
+    prefix,
+    connect,
+  }) => {
+    const boards = [createLeaderboard({ redis, namespace: prefix }), createLeaderboard({ redis: connect(), namespace: prefix })];
+    const scores = Array.from({ length: 30 }, (_, i) => ((i * 7) % 30) + 1); // 1–30, shuffled
+    await Promise.all(scores.map((score, i) => boards[i % 2]?.submit('arcade', 'alice', score)));
+    expect(await boards[0]?.score('arcade', 'alice')).toBe(30);
+  });
+
+  test('"increment" is atomic: 50 concurrent increments of 1 make 50', async ({ redis, prefix, connect }) => {
+    const boards = [createLeaderboard({ redis, namespace: prefix }), createLeaderboard({ redis: connect(), namespace: prefix })];
+    await Promise.all(Array.from({ length: 50 }, (_, i) => boards[i % 2]?.submit('arcade', 'alice', 1, 'increment')));
+    expect(await boards[0]?.score('arcade', 'alice')).toBe(50);
+  });
+
+  test.for([
+    { input: 'a score below 0', points: -1, mode: 'best' },
+    { input: 'a score above 1,000,000', points: 1_000_001, mode: 'best' },
+    { input: 'a score that is not an integer', points: 1.5, mode: 'best' },
+    { input: 'a score that is not a number', points: Number.NaN, mode: 'best' },
+    { input: 'an increment of 0', points: 0, mode: 'increment' },
+    { input: 'an increment above 1,000,000', points: 1_000_001, mode: 'increment' },
+    { input: 'an increment below -1,000,000', points: -1_000_001, mode: 'increment' },
+    { input: 'an unknown mode', points: 5, mode: 'double' },
+  ] as { input: string; points: number; mode: Mode }[])(
+    'throws InvalidInputError for $input, and writes nothing',
+    async ({ points, mode }, { redis, prefix }) => {
+      const board = createLeaderboard({ redis, namespace: prefix });
+      await expect(board.submit('arcade', 'alice', points, mode)).rejects.toThrow(InvalidInputError);
+      expect(await keysUnder(redis, prefix)).toEqual([]);
+    },
+  );
+
+  test.for([
+    { input: 'a player with a space', board: 'arcade', player: 'al ice' },
+    { input: 'a board with a brace, which would break the hash tag', board: 'arc}ade', player: 'alice' },
+    { input: 'a player of 65 characters', board: 'arcade', player: 'a'.repeat(65) },
+  ])('throws InvalidInputError for $input, and writes nothing', async ({ board: name, player }, { redis, prefix }) => {
+    const board = createLeaderboard({ redis, namespace: prefix });
+    await expect(board.submit(name, player, 1)).rejects.toThrow(InvalidInputError);
+    expect(await keysUnder(redis, prefix)).toEqual([]);
+  });
+
+  test.for([
+    { input: 'above 1,000,000', start: 999_990, increment: 11, wouldBe: 1_000_001 },
+    { input: 'below 0', start: 5, increment: -6, wouldBe: -1 },
+  ])(
+    'an increment that would take the score $input throws ScoreOutOfRangeError and leaves the score as it was',
+    async ({ start, increment, wouldBe }, { redis, prefix }) => {
+      const board = createLeaderboard({ redis, namespace: prefix });
+      await board.submit('arcade', 'alice', start);
+      const before = await keysUnder(redis, prefix);
+      const error = await board.submit('arcade', 'alice', increment, 'increment').catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ScoreOutOfRangeError);
+      expect((error as ScoreOutOfRangeError).wouldBe, 'the score it would have made, in points').toBe(wouldBe);
+      expect(await board.score('arcade', 'alice')).toBe(start);
+      expect(await keysUnder(redis, prefix)).toEqual(before);
+    },
+  );
+});
