@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createLeaderboard } from './leaderboard.js';
 import { InvalidInputError } from './leaderboard-errors.js';
@@ -70,6 +71,6 @@ describe('step 4 · around-me window', () => {
 
   test.for([-1, 51, 1.5])('throws InvalidInputError for a radius of %s', async (radius, { redis, prefix }) => {
     const board = createLeaderboard({ redis, namespace: prefix });
-    await expect(board.around('arcade', 'p11', { radius })).rejects.toThrow(InvalidInputError);
+    expect(await rejectionOf(board.around('arcade', 'p11', { radius }))).toBeInstanceOf(InvalidInputError);
   });
 });

@@ -19,20 +19,26 @@ import {
   type Period,
 } from './leaderboard-types.js';
 
-const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+const isIntegerIn = (value: number, min: number, max: number) =>
+  Number.isInteger(value) && value >= min && value <= max;
 
 /** A board or player name: 1–64 characters of A–Z, a–z, 0–9, `_` or `-` (so it can never break a key's `{…}` hash tag). */
 export function checkId(what: 'board' | 'player', value: string): void {
   if (!ID_PATTERN.test(value)) {
-    throw new InvalidInputError(`${what} must be 1–64 characters of A–Z, a–z, 0–9, _ or -; got ${JSON.stringify(value)}.`);
+    throw new InvalidInputError(
+      `${what} must be 1–64 characters of A–Z, a–z, 0–9, _ or -; got ${JSON.stringify(value)}.`,
+    );
   }
 }
 
 /** `best`: an integer score 0–1,000,000. `increment`: a non-zero integer within ±1,000,000. */
 export function checkPoints(points: number, mode: Mode): void {
-  if (!MODES.includes(mode)) throw new InvalidInputError(`mode must be "best" or "increment"; got ${JSON.stringify(mode)}.`);
+  if (!MODES.includes(mode))
+    throw new InvalidInputError(`mode must be "best" or "increment"; got ${JSON.stringify(mode)}.`);
   if (mode === 'best' && !isIntegerIn(points, MIN_SCORE, MAX_SCORE)) {
-    throw new InvalidInputError(`A score must be an integer from ${MIN_SCORE} to ${MAX_SCORE.toLocaleString('en')}; got ${points}.`);
+    throw new InvalidInputError(
+      `A score must be an integer from ${MIN_SCORE} to ${MAX_SCORE.toLocaleString('en')}; got ${points}.`,
+    );
   }
   if (mode === 'increment' && (points === 0 || !isIntegerIn(points, -MAX_INCREMENT, MAX_INCREMENT))) {
     throw new InvalidInputError(

@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createLeaderboard } from './leaderboard.js';
 import { ScoreOutOfRangeError } from './leaderboard-errors.js';
@@ -22,7 +23,7 @@ describe('step 6 · periodic boards', () => {
       ['2026-12-31T23:59:59Z', '2026-W53'], // a Thursday: 2026 has 53 ISO weeks
       ['2027-01-03T12:00:00Z', '2026-W53'], // Sunday: still 2026's last week
       ['2027-01-04T00:00:00Z', '2027-W01'], // Monday: week 1 of 2027
-    ]) {
+    ] as const) {
       clock.now = Date.parse(iso);
       expect(board.keyFor('arcade', 'weekly'), iso).toBe(`${prefix}{lb:arcade}:weekly:${week}`);
     }
@@ -83,10 +84,7 @@ describe('step 6 · periodic boards', () => {
     expect(await board.standing('arcade', 'alice', 'all')).toEqual({ player: 'alice', score: 300, rank: 1 });
   });
 
-  test('"best" applies to each board: today’s best can be lower than the all-time best', async ({
-    redis,
-    prefix,
-  }) => {
+  test('"best" applies to each board: today’s best can be lower than the all-time best', async ({ redis, prefix }) => {
     const clock = handClock('2026-11-26T12:00:00Z');
     const board = createLeaderboard({ redis, namespace: prefix, clock: clock.read });
     await board.submit('arcade', 'alice', 900);
@@ -107,7 +105,7 @@ describe('step 6 · periodic boards', () => {
     await board.submit('arcade', 'alice', 20, 'increment');
     expect(await board.score('arcade', 'alice', 'daily')).toBe(20);
     expect(await board.score('arcade', 'alice', 'all')).toBe(70);
-    await expect(board.submit('arcade', 'alice', -30, 'increment')).rejects.toThrow(ScoreOutOfRangeError);
+    expect(await rejectionOf(board.submit('arcade', 'alice', -30, 'increment'))).toBeInstanceOf(ScoreOutOfRangeError);
     expect(await board.score('arcade', 'alice', 'daily')).toBe(20);
     expect(await board.score('arcade', 'alice', 'all')).toBe(70);
   });

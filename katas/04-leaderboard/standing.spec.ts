@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createLeaderboard } from './leaderboard.js';
 import { InvalidInputError } from './leaderboard-errors.js';
@@ -46,6 +47,6 @@ describe('step 3 · rank and score of a player', () => {
 
   test('throws InvalidInputError for a malformed player', async ({ redis, prefix }) => {
     const board = createLeaderboard({ redis, namespace: prefix });
-    await expect(board.standing('arcade', 'not valid')).rejects.toThrow(InvalidInputError);
+    expect(await rejectionOf(board.standing('arcade', 'not valid'))).toBeInstanceOf(InvalidInputError);
   });
 });

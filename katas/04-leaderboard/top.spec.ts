@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createLeaderboard } from './leaderboard.js';
 import { InvalidInputError } from './leaderboard-errors.js';
@@ -47,7 +48,8 @@ describe('step 2 · top N with pagination', () => {
     const board = createLeaderboard({ redis, namespace: prefix });
     await fill(board, 'arcade', 12);
     const seen = [];
-    for (let offset = 0; offset < 15; offset += 5) seen.push(...(await board.top('arcade', { offset, limit: 5 })).entries);
+    for (let offset = 0; offset < 15; offset += 5)
+      seen.push(...(await board.top('arcade', { offset, limit: 5 })).entries);
     expect(seen.map((entry) => entry.rank)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(new Set(seen.map((entry) => entry.player)).size).toBe(12);
   });
@@ -78,6 +80,6 @@ describe('step 2 · top N with pagination', () => {
     { input: 'a negative offset', options: { offset: -1 } },
   ])('throws InvalidInputError for $input', async ({ options }, { redis, prefix }) => {
     const board = createLeaderboard({ redis, namespace: prefix });
-    await expect(board.top('arcade', options)).rejects.toThrow(InvalidInputError);
+    expect(await rejectionOf(board.top('arcade', options))).toBeInstanceOf(InvalidInputError);
   });
 });

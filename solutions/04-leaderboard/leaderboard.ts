@@ -93,7 +93,12 @@ export function createLeaderboard({ redis, namespace, clock = Date.now }: Leader
       checkPoints(points, mode);
       // One clock reading for all three keys and both TTLs: a submit at midnight lands in one day.
       const now = clock();
-      const keys = [`${tagOf(board)}:clock`, keyFor(board, 'all', now), keyFor(board, 'daily', now), keyFor(board, 'weekly', now)];
+      const keys = [
+        `${tagOf(board)}:clock`,
+        keyFor(board, 'all', now),
+        keyFor(board, 'daily', now),
+        keyFor(board, 'weekly', now),
+      ];
       const args = [player, mode, points, MAX_SCORE, periodTtlMs('daily', now), periodTtlMs('weekly', now)];
       const [status, score, rank] = (await submitScript.run(keys, args)) as number[];
       if (status === 1) {

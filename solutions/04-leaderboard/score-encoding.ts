@@ -11,7 +11,8 @@ export const TICKS_PER_POINT = 1_000_000_000;
 /** The last tick a board's clock can give: 999,999,999 score changes per board. */
 export const MAX_TICK = TICKS_PER_POINT - 1;
 
-const isIntegerIn = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+const isIntegerIn = (value: number, min: number, max: number) =>
+  Number.isInteger(value) && value >= min && value <= max;
 
 /**
  * The number stored in the sorted set for `score` reached at `tick` of the board's clock.
