@@ -5,7 +5,7 @@ import { createLeaderboard } from './leaderboard.js';
 import { BoardClockExhaustedError } from './leaderboard-errors.js';
 import { decodeScore, encodeScore, MAX_TICK, TICKS_PER_POINT } from './score-encoding.js';
 
-describe('step 5 · deterministic ties', () => {
+describe('step 5 · deterministic tie-breaking', () => {
   describe('the composite score', () => {
     test('is exact at the edges: scores 0 and 1,000,000, ticks 0 and 999,999,999', () => {
       for (const score of [0, 1, 999_999, 1_000_000]) {
