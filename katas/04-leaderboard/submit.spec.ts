@@ -5,6 +5,24 @@ import { createLeaderboard } from './leaderboard.js';
 import { InvalidInputError, ScoreOutOfRangeError } from './leaderboard-errors.js';
 import type { Mode } from './leaderboard-types.js';
 
+/** Bad input for `submit`, each with what is wrong with it. */
+const badSubmits: [string, { board: string; player: string; points: number; mode: Mode }][] = [
+  ['a score below 0', { board: 'arcade', player: 'alice', points: -1, mode: 'best' }],
+  ['a score above 1,000,000', { board: 'arcade', player: 'alice', points: 1_000_001, mode: 'best' }],
+  ['a score that is not an integer', { board: 'arcade', player: 'alice', points: 1.5, mode: 'best' }],
+  ['a score that is not a number', { board: 'arcade', player: 'alice', points: Number.NaN, mode: 'best' }],
+  ['an increment of 0', { board: 'arcade', player: 'alice', points: 0, mode: 'increment' }],
+  ['an increment above 1,000,000', { board: 'arcade', player: 'alice', points: 1_000_001, mode: 'increment' }],
+  ['an increment below -1,000,000', { board: 'arcade', player: 'alice', points: -1_000_001, mode: 'increment' }],
+  ['an unknown mode', { board: 'arcade', player: 'alice', points: 5, mode: 'double' as Mode }],
+  ['a player with a space', { board: 'arcade', player: 'al ice', points: 1, mode: 'best' }],
+  [
+    'a board with a brace, which would break the hash tag',
+    { board: 'arc}ade', player: 'alice', points: 1, mode: 'best' },
+  ],
+  ['a player of 65 characters', { board: 'arcade', player: 'a'.repeat(65), points: 1, mode: 'best' }],
+];
+
 describe('step 1 · submit and read scores', () => {
   test('submit answers {player, score, rank}: the first player on a board is rank 1', async ({ redis, prefix }) => {
     const board = createLeaderboard({ redis, namespace: prefix });
@@ -102,40 +120,19 @@ describe('step 1 · submit and read scores', () => {
     expect(await first.score('arcade', 'alice')).toBe(50);
   });
 
-  test.for([
-    { input: 'a score below 0', points: -1, mode: 'best' },
-    { input: 'a score above 1,000,000', points: 1_000_001, mode: 'best' },
-    { input: 'a score that is not an integer', points: 1.5, mode: 'best' },
-    { input: 'a score that is not a number', points: Number.NaN, mode: 'best' },
-    { input: 'an increment of 0', points: 0, mode: 'increment' },
-    { input: 'an increment above 1,000,000', points: 1_000_001, mode: 'increment' },
-    { input: 'an increment below -1,000,000', points: -1_000_001, mode: 'increment' },
-    { input: 'an unknown mode', points: 5, mode: 'double' },
-  ] as { input: string; points: number; mode: Mode }[])(
-    'throws InvalidInputError for $input, and writes nothing',
-    async ({ points, mode }, { redis, prefix }) => {
-      const board = createLeaderboard({ redis, namespace: prefix });
-      expect(await rejectionOf(board.submit('arcade', 'alice', points, mode))).toBeInstanceOf(InvalidInputError);
-      expect(await keysUnder(redis, prefix)).toEqual([]);
-    },
-  );
-
-  test.for([
-    { input: 'a player with a space', board: 'arcade', player: 'al ice' },
-    { input: 'a board with a brace, which would break the hash tag', board: 'arc}ade', player: 'alice' },
-    { input: 'a player of 65 characters', board: 'arcade', player: 'a'.repeat(65) },
-  ])('throws InvalidInputError for $input, and writes nothing', async ({ board: name, player }, { redis, prefix }) => {
+  test.for(badSubmits)('throws InvalidInputError for %s, and writes nothing', async ([, input], { redis, prefix }) => {
     const board = createLeaderboard({ redis, namespace: prefix });
-    expect(await rejectionOf(board.submit(name, player, 1))).toBeInstanceOf(InvalidInputError);
+    const failure = await rejectionOf(board.submit(input.board, input.player, input.points, input.mode));
+    expect(failure).toBeInstanceOf(InvalidInputError);
     expect(await keysUnder(redis, prefix)).toEqual([]);
   });
 
   test.for([
-    { input: 'above 1,000,000', start: 999_990, increment: 11, wouldBe: 1_000_001 },
-    { input: 'below 0', start: 5, increment: -6, wouldBe: -1 },
-  ])(
-    'an increment that would take the score $input throws ScoreOutOfRangeError and leaves the score as it was',
-    async ({ start, increment, wouldBe }, { redis, prefix }) => {
+    ['above 1,000,000', { start: 999_990, increment: 11, wouldBe: 1_000_001 }],
+    ['below 0', { start: 5, increment: -6, wouldBe: -1 }],
+  ] as const)(
+    'an increment that would take the score %s throws ScoreOutOfRangeError and leaves the score as it was',
+    async ([, { start, increment, wouldBe }], { redis, prefix }) => {
       const board = createLeaderboard({ redis, namespace: prefix });
       await board.submit('arcade', 'alice', start);
       const before = await keysUnder(redis, prefix);

@@ -32,11 +32,11 @@ describe('step 5 · deterministic tie-breaking', () => {
     });
 
     test.for([
-      { input: 'a score above 1,000,000', score: 1_000_001, tick: 1 },
-      { input: 'a negative score', score: -1, tick: 1 },
-      { input: 'a tick past the clock’s end', score: 5, tick: MAX_TICK + 1 },
-      { input: 'a tick that is not an integer', score: 5, tick: 1.5 },
-    ])('throws RangeError for $input', async ({ score, tick }) => {
+      ['a score above 1,000,000', 1_000_001, 1],
+      ['a negative score', -1, 1],
+      ['a tick past the clock’s end', 5, MAX_TICK + 1],
+      ['a tick that is not an integer', 5, 1.5],
+    ] as const)('throws RangeError for %s', async ([, score, tick]) => {
       expect(await rejectionOf(() => encodeScore(score, tick))).toBeInstanceOf(RangeError);
     });
   });

@@ -74,11 +74,11 @@ describe('step 2 · top N with pagination', () => {
   });
 
   test.for([
-    { input: 'a limit of 0', options: { limit: 0 } },
-    { input: 'a limit of 101', options: { limit: 101 } },
-    { input: 'a limit that is not an integer', options: { limit: 2.5 } },
-    { input: 'a negative offset', options: { offset: -1 } },
-  ])('throws InvalidInputError for $input', async ({ options }, { redis, prefix }) => {
+    ['a limit of 0', { limit: 0 }],
+    ['a limit of 101', { limit: 101 }],
+    ['a limit that is not an integer', { limit: 2.5 }],
+    ['a negative offset', { offset: -1 }],
+  ] as const)('throws InvalidInputError for %s', async ([, options], { redis, prefix }) => {
     const board = createLeaderboard({ redis, namespace: prefix });
     expect(await rejectionOf(board.top('arcade', options))).toBeInstanceOf(InvalidInputError);
   });
