@@ -22,7 +22,7 @@ import { decodeScore, MAX_TICK, TICKS_PER_POINT } from './score-encoding.js';
  * KEYS[1] the board's clock (a counter) · KEYS[2] all-time · KEYS[3] today's · KEYS[4] this week's board.
  * ARGV[1] player · ARGV[2] mode · ARGV[3] points · ARGV[4] max score · ARGV[5] today's TTL ms · ARGV[6] this week's TTL ms.
  * Returns { status, score, rank }: status 0 done, with the all-time score and 0-based rank;
- * 1 out of range (nothing written; score: what it would have been); 2 the clock ran out.
+ * 1 out of range (nothing written; score: what it would have been, then which KEYS index); 2 the clock ran out.
  *
  * A script, because each board's new score depends on its old one (best: only if higher;
  * increment: old + points, range-checked), and because a change takes the next tick of
@@ -43,7 +43,7 @@ for i = 2, 4 do
   if mode == 'increment' then new = (old or 0) + points
   elseif old == nil or points > old then new = points end
   if new ~= nil then
-    if new < 0 or new > maxScore then return { 1, new, -1 } end
+    if new < 0 or new > maxScore then return { 1, new, i } end
     wanted[i], changed = new, true
   end
 end
@@ -59,6 +59,9 @@ if changed then
 end
 return { 0, realScore(KEYS[2]), redis.call('ZREVRANK', KEYS[2], player) }
 `;
+
+/** What KEYS[2], KEYS[3] and KEYS[4] of the submit script are, for error messages. */
+const BOARD_NAMES: Record<number, string> = { 2: 'the all-time', 3: "today's", 4: "this week's" };
 
 /** Sorted-set members, highest first, as ranked entries: the first one ranked `firstRank`. */
 const toEntries = (members: ScoredMember[], firstRank: number): RankedEntry[] =>
@@ -100,11 +103,13 @@ export function createLeaderboard({ redis, namespace, clock = Date.now }: Leader
         keyFor(board, 'weekly', now),
       ];
       const args = [player, mode, points, MAX_SCORE, periodTtlMs('daily', now), periodTtlMs('weekly', now)];
-      const [status, score, rank] = (await submitScript.run(keys, args)) as number[];
+      // The third number is the 0-based rank when done, the out-of-range board's KEYS index when not.
+      const [status, score = 0, rankOrBoard = 0] = (await submitScript.run(keys, args)) as number[];
       if (status === 1) {
+        const on = BOARD_NAMES[rankOrBoard] ?? 'a';
         throw new ScoreOutOfRangeError(
-          `Adding ${points} to ${player}'s score would make it ${score}, outside 0–1,000,000 (on the all-time, daily or weekly board); nothing was written.`,
-          score ?? 0,
+          `Adding ${points.toLocaleString('en')} points would take ${player}'s score on ${on} board to ${score.toLocaleString('en')}, outside 0–1,000,000; nothing was written.`,
+          score,
         );
       }
       if (status === 2) {
@@ -112,7 +117,7 @@ export function createLeaderboard({ redis, namespace, clock = Date.now }: Leader
           `Board "${board}" has ordered ${MAX_TICK} score changes, all its clock can count (${TICKS_PER_POINT} ticks per point); start a new board.`,
         );
       }
-      return { player, score: score ?? 0, rank: (rank ?? 0) + 1 };
+      return { player, score, rank: rankOrBoard + 1 };
     },
 
     async score(board, player, period = 'all') {

@@ -59,10 +59,14 @@ const submitBody = z
   })
   .superRefine(({ score, mode }, context) => {
     if (mode === 'best' && (score < MIN_SCORE || score > MAX_SCORE)) {
-      context.addIssue({ code: 'custom', path: ['score'], message: 'with mode best, a score from 0 to 1,000,000' });
+      context.addIssue({
+        code: 'custom',
+        path: ['score'],
+        message: 'must be an integer from 0 to 1,000,000 with mode best',
+      });
     }
     if (mode === 'increment' && score === 0) {
-      context.addIssue({ code: 'custom', path: ['score'], message: 'with mode increment, a non-zero change' });
+      context.addIssue({ code: 'custom', path: ['score'], message: 'must not be 0 with mode increment' });
     }
   });
 
