@@ -145,7 +145,7 @@ try {
       const top: ReadCost = await readCost(() => board.top(BOARD, { limit: 10 }), log);
       const rank: ReadCost = await readCost((i) => board.standing(BOARD, `p${(i * 7919) % size}`), log);
       lines.push(
-        `| ${size.toLocaleString('en')} | ${backend} | ${ms(top.medianMs)} | ${ms(top.p99Ms)} | ${top.roundTrips} | ${ms(rank.medianMs)} | ${ms(rank.p99Ms)} | ${rank.roundTrips} | ${ms(appMs)} | ${loadSeconds.toFixed(1)} s |`,
+        `| ${size.toLocaleString('en')} | ${backend} | ${ms(top.medianMs)} | ${ms(top.p99Ms)} | ${top.roundTrips} | ${ms(rank.medianMs)} | ${ms(rank.p99Ms)} | ${rank.roundTrips} | ${ms(appMs)} | ${loadSeconds.toFixed(2)} s |`,
       );
     }
   }
