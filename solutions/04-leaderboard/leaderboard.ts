@@ -37,6 +37,7 @@ local function realScore(key)
   if composite then return math.floor(tonumber(composite) / 1000000000) end
   return nil
 end
+-- 1. Each board's new score by the mode, every one range-checked before anything is written.
 local wanted, changed = {}, false
 for i = 2, 4 do
   local old, new = realScore(KEYS[i]), nil
@@ -47,6 +48,7 @@ for i = 2, 4 do
     wanted[i], changed = new, true
   end
 end
+-- 2. One tick of the board's clock for this change; composites count down from it.
 if changed then
   local tick = tonumber(redis.call('GET', KEYS[1]) or '0') + 1
   if tick > 999999999 then return { 2, 0, -1 } end
@@ -57,6 +59,7 @@ if changed then
   redis.call('PEXPIRE', KEYS[3], ARGV[5])
   redis.call('PEXPIRE', KEYS[4], ARGV[6])
 end
+-- 3. The all-time standing, read in the same step: nothing can move it in between.
 return { 0, realScore(KEYS[2]), redis.call('ZREVRANK', KEYS[2], player) }
 `;
 
