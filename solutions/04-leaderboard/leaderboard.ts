@@ -27,8 +27,8 @@ import { decodeScore, MAX_TICK, TICKS_PER_POINT } from './score-encoding.js';
  * A script, because each board's new score depends on its old one (best: only if higher;
  * increment: old + points, range-checked), and because a change takes the next tick of
  * the board's clock. Redis runs one script at a time: no read-then-write race.
- * Composites are built as decimal strings ('%d%09d'): exact in any Lua, and the in-memory
- * mock's Lua has 32-bit integers. 10^9 here is TICKS_PER_POINT.
+ * Composites are built as decimal strings ('%d%09d'): exact in any Lua, whereas Lua 5.1's
+ * tostring keeps 14 digits (README, "Lua numbers"). 10^9 here is TICKS_PER_POINT.
  */
 const SUBMIT = `
 local player, mode, points, maxScore = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
