@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -324,6 +325,11 @@ describe('step 7 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, {
+    method: 'POST',
+    url: '/leaderboards/arcade/scores',
+    payload: { player: 'alice', score: 5 },
+  });
   describeOpenApi(startServer, [
     'POST /leaderboards/{board}/scores',
     'GET /leaderboards/{board}/top',
