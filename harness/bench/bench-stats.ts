@@ -1,12 +1,4 @@
-/** Small helpers every kata benchmark uses: integer options from argv, timing, percentiles. */
-
-/** `--name N` from the command line: a positive integer, else `fallback`. Throws on anything else. */
-export function intOption(name: string, fallback: number, argv: string[] = process.argv): number {
-  const index = argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
+/** Small helpers for kata benchmarks: timing one operation many times, and percentiles. */
 
 /** The `p`th percentile (0–100) of `samples`, nearest-rank; `NaN` for no samples. */
 export function percentile(samples: number[], p: number): number {

@@ -23,13 +23,14 @@ import { createCommandLog } from '../../adapters/core/command-monitor.js';
 import { createIoredisAdapter } from '../../adapters/ioredis.js';
 import type { BackendName, RedisAdapter, ScoredMember } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
-import { startBenchRedis } from '../../harness/bench/bench-redis.js';
-import { intOption, percentile, timeEach } from '../../harness/bench/bench-stats.js';
+import { positiveIntegerOption } from '../../harness/bench/bench-option.js';
+import { percentile, timeEach } from '../../harness/bench/bench-stats.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
+import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { MAX_SCORE } from './leaderboard-types.js';
 
-const maxPlayers = intOption('--max', 1_000_000);
-const reads = intOption('--reads', 300);
+const maxPlayers = positiveIntegerOption('--max', 1_000_000);
+const reads = positiveIntegerOption('--reads', 300);
 const SIZES = [1_000, 10_000, 100_000, 1_000_000].filter((size) => size <= maxPlayers);
 const MEMBERS_PER_ZADD = 1_000;
 const ZADDS_PER_PIPELINE = 10;
@@ -117,7 +118,7 @@ function appSideCost(players: Player[]): number {
   return percentile(samples, 50);
 }
 
-const benchRedis = await startBenchRedis();
+const benchRedis = await provideRealRedis();
 if (!benchRedis.url) {
   console.error('No real Redis: set REDIS_URL or install redis-server. The mock is left out of this benchmark.');
   process.exit(1);
