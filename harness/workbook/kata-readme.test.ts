@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKataReadme } from './kata-readme.js';
+import { parseHintsFile, parseKataReadme } from './kata-readme.js';
 
 const readme = `# Kata 01 — Simple cache
 
@@ -70,5 +70,33 @@ describe('parseKataReadme', () => {
 
   it('reads a README without steps as empty', () => {
     expect(parseKataReadme('# Soon\n')).toEqual({ steps: [], learned: [] });
+  });
+});
+
+describe('parseHintsFile', () => {
+  const hints = `# Kata 09 · hints
+
+## Step 1 — Store a value
+
+1. A key holds a string.
+2. The commands:
+
+   \`\`\`
+   SET key value
+   \`\`\`
+
+## Step 2 — Expire it
+
+1. Keys can expire.
+2. \`SET key value EX 60\`
+`;
+
+  it('reads the numbered list right under each step heading as its ladder, fences included', () => {
+    expect(parseHintsFile(hints)).toEqual(
+      new Map([
+        [1, ['A key holds a string.', 'The commands:\n\n```\nSET key value\n```']],
+        [2, ['Keys can expire.', '`SET key value EX 60`']],
+      ]),
+    );
   });
 });

@@ -13,6 +13,10 @@
  *
  * A hint is one list item (`1.` or `-`); lines indented under it, code fences included,
  * belong to it. A `###` or `##` heading ends the list.
+ *
+ * A kata may keep its hints apart, in `katas/<id>/HINTS.md`: one `## Step N — title`
+ * section per step, the numbered list right under it. Its ladders then replace the
+ * README's (the README keeps the steps and what was learned).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,14 +41,32 @@ const LEARNED_HEADING = /^##\s+what you (learned|learnt)\b/i;
 const HINTS_HEADING = /^###\s+hints?\b/i;
 const LIST_ITEM = /^ {0,3}(?:\d+[.)]|[-*+])\s+(.*)$/;
 
-/** Reads `katas/<id>/README.md`; an empty README (no steps, nothing learned) when it is missing. */
+/**
+ * Reads `katas/<id>/README.md`, with the hint ladders of `HINTS.md` when the kata has one;
+ * an empty README (no steps, nothing learned) when it is missing.
+ */
 export function readKataReadme(root: string, kataId: string): KataReadme {
   const path = join(root, 'katas', kataId, 'README.md');
-  return existsSync(path) ? parseKataReadme(readFileSync(path, 'utf8')) : { steps: [], learned: [] };
+  const readme = existsSync(path) ? parseKataReadme(readFileSync(path, 'utf8')) : { steps: [], learned: [] };
+  const hintsPath = join(root, 'katas', kataId, 'HINTS.md');
+  if (existsSync(hintsPath)) {
+    const ladders = parseHintsFile(readFileSync(hintsPath, 'utf8'));
+    for (const step of readme.steps) step.hints = ladders.get(step.number) ?? [];
+  }
+  return readme;
 }
 
-/** Parses README text; see the module comment for the format. */
-export function parseKataReadme(markdown: string): KataReadme {
+/** Parses a `HINTS.md`: step number → its hint ladder, gentlest first. */
+export function parseHintsFile(markdown: string): Map<number, string[]> {
+  const { steps } = parseKataReadme(markdown, { hintsUnderStep: true });
+  return new Map(steps.map((step) => [step.number, step.hints]));
+}
+
+/**
+ * Parses README text; see the module comment for the format. `hintsUnderStep`: the list
+ * right under a step heading is its hint ladder (the `HINTS.md` format).
+ */
+export function parseKataReadme(markdown: string, { hintsUnderStep = false } = {}): KataReadme {
   const readme: KataReadme = { steps: [], learned: [] };
   let list: string[] | null = null;
   let step: ReadmeStep | null = null;
@@ -55,7 +77,7 @@ export function parseKataReadme(markdown: string): KataReadme {
       if (stepMatch) {
         step = { number: Number(stepMatch[1]), title: stepMatch[2] ?? '', hints: [] };
         readme.steps.push(step);
-        list = null;
+        list = hintsUnderStep ? step.hints : null;
       } else if (LEARNED_HEADING.test(line)) {
         step = null;
         list = readme.learned;
