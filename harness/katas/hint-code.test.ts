@@ -1,0 +1,65 @@
+/**
+ * Every code block of every kata's HINTS.md compiles where it says it goes, and every whole
+ * answer passes its step on the mock. Two planted blocks (one that does not compile, one
+ * answer that fails its step) prove that the check catches both and names where they are.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listKatas } from './find-kata.js';
+import { buildHintScratch, type HintScratch, runHintAnswers, typecheckHints } from './hint-check.js';
+import { describeHintCode, type HintCode, hintCode } from './hint-code.js';
+import { readKataHints } from './kata-hints.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const katas = listKatas(root);
+const found = katas.map((kata) => hintCode(kata.id, readKataHints(root, kata.id)));
+const blocks = found.flatMap((each) => each.blocks);
+
+const planted = { kata: '01-simple-cache', step: 1, level: 99, block: 1 };
+const solvedCache = readFileSync(new URL('../../solutions/01-simple-cache/cache.ts', import.meta.url), 'utf8');
+const wrongCache = solvedCache.replace('get: (key) => redis.get(keyFor(key)),', 'get: async () => null,');
+const plantedBroken: HintCode = { ...planted, kind: 'in', file: 'cache.ts', code: "const seconds: number = '60';\n" };
+const plantedWrong: HintCode = { ...planted, block: 2, kind: 'answer', file: 'cache.ts', code: wrongCache };
+
+let scratch: HintScratch;
+beforeAll(() => {
+  scratch = buildHintScratch(root, [...blocks, plantedBroken, plantedWrong]);
+});
+afterAll(() => scratch?.remove());
+
+describe('the code in the hints', () => {
+  it('marks every ts block with in:<file> or answer:<file>', () => {
+    const unmarked = found.flatMap((each) => each.unmarked);
+    expect(unmarked.map((each) => `${describeHintCode(each)}: \`\`\`${each.info}`)).toEqual([]);
+  });
+
+  it('has code to check in every kata with hints', () => {
+    for (const [index, kata] of katas.entries()) {
+      if (readKataHints(root, kata.id).length > 0) expect(found[index]?.blocks.length, kata.id).toBeGreaterThan(0);
+    }
+    expect(wrongCache, 'the planted wrong answer differs from the solution').not.toBe(solvedCache);
+  });
+
+  it('compiles, each block in the kata file it names', { timeout: 120_000 }, async () => {
+    const problems = await typecheckHints(root, scratch);
+    const plantedProblem = `${describeHintCode(plantedBroken)}: line 1 of the block: error TS2322`;
+    expect(
+      problems.some((problem) => problem.startsWith(plantedProblem)),
+      problems.join('\n'),
+    ).toBe(true);
+    const real = problems.filter((problem) => !problem.startsWith(describeHintCode(plantedBroken)));
+    expect(real, `hint code that does not compile:\n${real.join('\n')}`).toEqual([]);
+  });
+
+  it('passes its step on the mock, for every whole answer', { timeout: 120_000 }, async () => {
+    const problems = await runHintAnswers(root, scratch);
+    const plantedProblem = `${describeHintCode(plantedWrong)} does not pass step 1:`;
+    expect(
+      problems.some((problem) => problem.startsWith(plantedProblem)),
+      problems.join('\n'),
+    ).toBe(true);
+    const real = problems.filter((problem) => !problem.startsWith(describeHintCode(plantedWrong)));
+    expect(real, `answers that do not pass their step:\n${real.join('\n')}`).toEqual([]);
+  });
+});
