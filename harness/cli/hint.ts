@@ -63,7 +63,9 @@ export async function hint(root: string, kataQuery: string | undefined, stepArgu
       paint('bold', `Kata ${kata.id} · step ${step.number} · ${step.title}`),
       `Hint ${level} of ${hints.length}${last ? ' (the last: the exact Redis commands)' : ''}:`,
       '',
-      ...hintForDisplay(hints[level - 1] ?? '').split('\n').map((line) => `  ${line}`),
+      ...hintForDisplay(hints[level - 1] ?? '')
+        .split('\n')
+        .map((line) => `  ${line}`),
       '',
       last
         ? `That was the last hint. Still stuck? Compare with the reference: ${commands.diff(kata)}`

@@ -23,8 +23,13 @@ const plantedBroken: HintCode = { ...planted, kind: 'in', file: 'cache.ts', code
 const plantedWrong: HintCode = { ...planted, block: 2, kind: 'answer', file: 'cache.ts', code: wrongCache };
 
 let scratch: HintScratch;
+let typeErrors: Promise<string[]>;
+let failedAnswers: Promise<string[]>;
 beforeAll(() => {
   scratch = buildHintScratch(root, [...blocks, plantedBroken, plantedWrong]);
+  // Two processes, side by side: tsc over every block, Vitest over every answer.
+  typeErrors = typecheckHints(root, scratch);
+  failedAnswers = runHintAnswers(root, scratch);
 });
 afterAll(() => scratch?.remove());
 
@@ -42,7 +47,7 @@ describe('the code in the hints', () => {
   });
 
   it('compiles, each block in the kata file it names', { timeout: 120_000 }, async () => {
-    const problems = await typecheckHints(root, scratch);
+    const problems = await typeErrors;
     const plantedProblem = `${describeHintCode(plantedBroken)}: line 1 of the block: error TS2322`;
     expect(
       problems.some((problem) => problem.startsWith(plantedProblem)),
@@ -53,7 +58,7 @@ describe('the code in the hints', () => {
   });
 
   it('passes its step on the mock, for every whole answer', { timeout: 120_000 }, async () => {
-    const problems = await runHintAnswers(root, scratch);
+    const problems = await failedAnswers;
     const plantedProblem = `${describeHintCode(plantedWrong)} does not pass step 1:`;
     expect(
       problems.some((problem) => problem.startsWith(plantedProblem)),
