@@ -41,10 +41,13 @@ export function expectRoundTrips(log: CommandLog, expected: RoundTripCount, what
   const wanted = typeof expected === 'number' ? plural(expected) : `at most ${plural(expected.atMost)}`;
   const context = what ? ` (${what})` : '';
   const sent = got === 0 ? '' : `: ${formatRoundTrips(log.roundTrips)}`;
-  throw new AssertionError({
+  const error = new AssertionError({
     message: `expected ${wanted}${context}, got ${got}${sent}`,
     actual: got,
     expected: typeof expected === 'number' ? expected : expected.atMost,
     operator: typeof expected === 'number' ? '===' : '<=',
   });
+  // The spec's line, not this helper's, is where the learner should look.
+  Error.captureStackTrace(error, expectRoundTrips);
+  throw error;
 }

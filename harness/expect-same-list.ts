@@ -30,9 +30,12 @@ export function expectSameList(actual: readonly string[], expected: readonly str
   const extra = actual.filter((item) => !wanted.has(item));
   const twice = actual.filter((item, index) => actual.indexOf(item) !== index);
   const first = `first difference at index ${differsAt}: ${actual[differsAt] ?? 'nothing'} where ${expected[differsAt] ?? 'nothing'} belongs`;
-  throw new AssertionError({
+  const error = new AssertionError({
     message:
       `expected ${expected.length} ${what}, got ${actual.length}: ${counted(missing.length, 'missing', missing)}, ` +
       `${counted(extra.length, 'extra', extra)}, ${counted(twice.length, 'twice', twice)}; ${first}`,
   });
+  // The spec's line, not this helper's, is where the learner should look.
+  Error.captureStackTrace(error, expectSameList);
+  throw error;
 }

@@ -37,9 +37,12 @@ function inBounds(value: number, { above, atLeast, below, atMost }: Bounds): boo
 /** Fails unless `actual` is a number within `bounds`; `what` names it with its unit ("the TTL in ms"). */
 export function expectWithin(actual: number | null | undefined, bounds: Bounds, what: string): void {
   if (typeof actual === 'number' && !Number.isNaN(actual) && inBounds(actual, bounds)) return;
-  throw new AssertionError({
+  const error = new AssertionError({
     message: `expected ${what} to be ${describeBounds(bounds)}, got ${actual}`,
     actual,
     expected: describeBounds(bounds),
   });
+  // The spec's line, not this helper's, is where the learner should look.
+  Error.captureStackTrace(error, expectWithin);
+  throw error;
 }
