@@ -1,5 +1,5 @@
 /**
- * What every kata server answers the same way (CURRICULUM.md, "Every kata server"), as
+ * What every kata server answers the same way (server-kit/SERVER-RULES.md), as
  * spec blocks a kata's `server.spec.ts` calls, so each kata states the shared contract in
  * one line and spends its own specs on its own routes.
  *

@@ -3,9 +3,9 @@
  * real katas: a `## Step N — title` section for every step the specs name, each ending
  * with the line that points to `pnpm kata hint`; a hint ladder per step in HINTS.md, of at
  * least two levels whose last names the exact commands (in backticks), and none left open
- * in the README; a `## What you learned` list. Katas without specs yet are skipped.
+ * in the README; the server's `## HTTP contract`; a `## What you learned` list. Katas without specs yet are skipped.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,12 @@ describe.each(katas.map((kata) => [kata.id, kata] as const))('the README of %s',
       expect(step.hints.length, `hints of step ${step.number}`).toBeGreaterThanOrEqual(2);
       expect(step.hints.at(-1), `last hint of step ${step.number}`).toMatch(/`[^`]+`/);
     }
+  });
+
+  it('states the HTTP contract of its server in the README itself', () => {
+    if (!existsSync(join(root, 'katas', kata.id, 'server.spec.ts'))) return;
+    const contract = splitSections(markdown).find((section) => /^##\s+HTTP contract\s*$/i.test(section.heading));
+    expect(contract?.lines.join('\n'), 'a "## HTTP contract" section with its route table').toMatch(/^\| `[A-Z]+ \//m);
   });
 
   it('says what was learned', () => {
