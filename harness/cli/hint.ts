@@ -65,7 +65,7 @@ export async function hint(root: string, kataQuery: string | undefined, stepArgu
       '',
       ...hintForDisplay(hints[level - 1] ?? '')
         .split('\n')
-        .map((line) => `  ${line}`),
+        .map((line) => (line ? `  ${line}` : '')),
       '',
       last
         ? `That was the last hint. Still stuck? Compare with the reference: ${commands.diff(kata)}`

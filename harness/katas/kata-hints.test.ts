@@ -60,4 +60,10 @@ describe('hintForDisplay', () => {
   it("keeps a fence's language and drops the check's marks", () => {
     expect(hintForDisplay('Try:\n  ```ts answer:cache.ts\n  x\n  ```')).toBe('Try:\n  ```ts\n  x\n  ```');
   });
+
+  it('explains declare lines when a block has them', () => {
+    expect(hintForDisplay('```ts in:cache.ts\ndeclare const redis: RedisAdapter;\n```')).toBe(
+      '```ts\ndeclare const redis: RedisAdapter;\n```\n\n(`declare` lines say what the code is given: they are not part of the answer.)',
+    );
+  });
 });

@@ -41,7 +41,10 @@ export function parseKataHints(markdown: string): StepHints[] {
   });
 }
 
-/** A hint as the learner sees it: fences keep their language, not the check's marks. */
+const DECLARE_NOTE = '(`declare` lines say what the code is given: they are not part of the answer.)';
+
+/** A hint as the learner sees it: fences keep their language, not the check's marks; `declare` lines explained. */
 export function hintForDisplay(hint: string): string {
-  return hint.replace(/^(\s*(?:```|~~~)\S*)[ \t].*$/gm, '$1');
+  const shown = hint.replace(/^(\s*(?:```|~~~)\S*)[ \t].*$/gm, '$1');
+  return /^\s*declare\s/m.test(shown) ? `${shown}\n\n${DECLARE_NOTE}` : shown;
 }
