@@ -23,20 +23,32 @@ import { describeHintCode, type HintCode, onlyStep, placeFragment, scratchFolder
 const run = promisify(execFile);
 const linked = ['node_modules', 'adapters', 'harness', 'server-kit'];
 
+/** Where a block sits in the scratch workbook, and how its lines map back to the block. */
+interface PlacedBlock {
+  code: HintCode;
+  blockLine: (fileLine: number) => number | null;
+}
+
 /** A scratch workbook holding every block to check. */
 export interface HintScratch {
   dir: string;
-  blocks: Map<string, { code: HintCode; blockLine: (fileLine: number) => number | null }>;
+  /** By path under `katas/`: `01-simple-cache/cache.step-1.hint-3.block-1.ts`, or an answer's folder. */
+  blocks: Map<string, PlacedBlock>;
   remove(): void;
 }
 
 const isSpec = (file: string) => file.endsWith('.spec.ts');
 const tsFiles = (folder: string) =>
   existsSync(folder) ? readdirSync(folder).filter((file) => file.endsWith('.ts')) : [];
+// Code no spec of a library step imports; left out of an answer's folder, so tsc has less to check.
+const heavy = new Set(['bench.ts', 'server.ts']);
 
-/** Writes the scratch workbook: the repository's shared code linked, each block's kata folder copied. */
-export function buildHintScratch(root: string, codes: HintCode[]): HintScratch {
-  const dir = mkdtempSync(join(tmpdir(), 'kata-hints-'));
+/** `cache.ts` → `cache.step-1.hint-3.block-1.ts`: a fragment's copy of the starter file, beside it. */
+function fragmentFileName(code: HintCode): string {
+  return code.file.replace(/\.ts$/, `.step-${code.step}.hint-${code.level}.block-${code.block}.ts`);
+}
+
+function writeScratchBase(root: string, dir: string): void {
   for (const entry of linked) symlinkSync(join(root, entry), join(dir, entry), 'dir');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   mkdirSync(join(dir, 'katas'));
@@ -50,34 +62,56 @@ export function buildHintScratch(root: string, codes: HintCode[]): HintScratch {
     "import { defineConfig } from 'vitest/config';\n" +
       "export default defineConfig({ test: { include: ['katas/**/*.spec.ts'], provide: { backend: 'mock', redisUrl: '' } } });\n",
   );
-  const blocks: HintScratch['blocks'] = new Map();
-  for (const code of codes) {
-    const name = scratchFolderName(code);
-    const folder = join(dir, 'katas', name);
-    const kataFolder = join(root, 'katas', code.kata);
+}
+
+/** A fragment: a copy of its starter file with the block at the end, beside the kata's starter files. */
+function placeInStarter(root: string, dir: string, code: HintCode): [string, PlacedBlock] {
+  const folder = join(dir, 'katas', code.kata);
+  const kataFolder = join(root, 'katas', code.kata);
+  if (!existsSync(folder)) {
     mkdirSync(folder);
     for (const file of tsFiles(kataFolder).filter((each) => !isSpec(each)))
       cpSync(join(kataFolder, file), join(folder, file));
-    if (code.kind === 'in') {
-      const placed = placeFragment(readFileSync(join(folder, code.file), 'utf8'), code.code);
-      writeFileSync(join(folder, code.file), placed.text);
-      blocks.set(name, { code, blockLine: placed.blockLine });
-      continue;
-    }
-    const solutionFolder = join(root, 'solutions', code.kata);
-    // A solution imports the kata's provided files as `../../katas/<kata>/…`: here they sit beside it.
-    for (const file of tsFiles(solutionFolder)) {
-      const text = readFileSync(join(solutionFolder, file), 'utf8');
-      writeFileSync(join(folder, file), text.replaceAll(`../../katas/${code.kata}/`, './'));
-    }
-    writeFileSync(join(folder, code.file), code.code);
-    for (const spec of tsFiles(kataFolder).filter(isSpec)) {
-      const text = readFileSync(join(kataFolder, spec), 'utf8');
-      const kept = onlyStep(text, code.step);
-      if (/\bdescribe\(\s*['"`]step/i.test(kept)) writeFileSync(join(folder, spec), kept);
-    }
-    blocks.set(name, { code, blockLine: (line) => line });
   }
+  const starter = join(kataFolder, code.file);
+  const placed = placeFragment(existsSync(starter) ? readFileSync(starter, 'utf8') : '', code.code);
+  const file = fragmentFileName(code);
+  writeFileSync(join(folder, file), placed.text);
+  return [`${code.kata}/${file}`, { code, blockLine: placed.blockLine }];
+}
+
+/** An answer: a folder with the reference solution, the answer in place of its file, and its step's specs. */
+function placeAnswer(root: string, dir: string, code: HintCode): [string, PlacedBlock] {
+  const name = scratchFolderName(code);
+  const folder = join(dir, 'katas', name);
+  const kataFolder = join(root, 'katas', code.kata);
+  const solutionFolder = join(root, 'solutions', code.kata);
+  mkdirSync(folder);
+  const specs = tsFiles(kataFolder)
+    .filter(isSpec)
+    .map((spec) => ({ spec, text: onlyStep(readFileSync(join(kataFolder, spec), 'utf8'), code.step) }))
+    .filter(({ text }) => /\bdescribe\(\s*['"`]step/i.test(text));
+  const needsServer = code.file === 'server.ts' || specs.some(({ spec }) => spec === 'server.spec.ts');
+  const wanted = (file: string) => !heavy.has(file) || (file === 'server.ts' && needsServer);
+  for (const file of tsFiles(kataFolder).filter((each) => !isSpec(each) && wanted(each)))
+    cpSync(join(kataFolder, file), join(folder, file));
+  // A solution imports the kata's provided files as `../../katas/<kata>/…`: here they sit beside it.
+  for (const file of tsFiles(solutionFolder).filter(wanted)) {
+    const text = readFileSync(join(solutionFolder, file), 'utf8');
+    writeFileSync(join(folder, file), text.replaceAll(`../../katas/${code.kata}/`, './'));
+  }
+  writeFileSync(join(folder, code.file), code.code);
+  for (const { spec, text } of specs) writeFileSync(join(folder, spec), text);
+  return [name, { code, blockLine: (line) => line }];
+}
+
+/** Writes the scratch workbook: the repository's shared code linked, the kata files copied, each block in place. */
+export function buildHintScratch(root: string, codes: HintCode[]): HintScratch {
+  const dir = mkdtempSync(join(tmpdir(), 'kata-hints-'));
+  writeScratchBase(root, dir);
+  const blocks = new Map(
+    codes.map((code) => (code.kind === 'in' ? placeInStarter(root, dir, code) : placeAnswer(root, dir, code))),
+  );
   return { dir, blocks, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -115,7 +149,7 @@ export async function typecheckHints(root: string, scratch: HintScratch): Promis
       continue;
     }
     const [, folder = '', file = '', fileLine = '0', message = ''] = error;
-    const block = scratch.blocks.get(folder);
+    const block = scratch.blocks.get(`${folder}/${file}`) ?? scratch.blocks.get(folder);
     if (!block) {
       problems.push(line.trim());
       continue;
