@@ -39,11 +39,9 @@ describe('the code in the hints', () => {
     expect(unmarked.map((each) => `${describeHintCode(each)}: \`\`\`${each.info}`)).toEqual([]);
   });
 
-  it('has code to check in every kata with hints', () => {
-    for (const [index, kata] of katas.entries()) {
-      if (readKataHints(root, kata.id).length > 0) expect(found[index]?.blocks.length, kata.id).toBeGreaterThan(0);
-    }
-    expect(wrongCache, 'the planted wrong answer differs from the solution').not.toBe(solvedCache);
+  it('finds code to check, and a planted wrong answer that differs from the solution', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(wrongCache).not.toBe(solvedCache);
   });
 
   it('compiles, each block in the kata file it names', { timeout: 120_000 }, async () => {
