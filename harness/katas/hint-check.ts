@@ -174,7 +174,8 @@ export async function runHintAnswers(root: string, scratch: HintScratch): Promis
   const answers = [...scratch.blocks.values()].filter((block) => block.code.kind === 'answer');
   if (answers.length === 0) return [];
   const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-  const log = await output(vitest, ['run', '--reporter=json', '--outputFile=results.json'], scratch.dir);
+  // One retry: a timing spec may lose a race on a busy machine; a wrong answer fails twice.
+  const log = await output(vitest, ['run', '--retry=1', '--reporter=json', '--outputFile=results.json'], scratch.dir);
   const resultsFile = join(scratch.dir, 'results.json');
   if (!existsSync(resultsFile)) return [`The Vitest run of the answers wrote no results:\n${log.slice(-2000)}`];
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as VitestJson;

@@ -1,7 +1,8 @@
 /**
  * Every code block of every kata's HINTS.md compiles where it says it goes, and every whole
- * answer passes its step on the mock. Two planted blocks (one that does not compile, one
- * answer that fails its step) prove that the check catches both and names where they are.
+ * answer passes its step on the mock. Two planted blocks prove that the check catches
+ * both kinds of fault and names where they are: kata 01's old step 7 hint (a type error)
+ * and an answer that fails its step.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +20,23 @@ const blocks = found.flatMap((each) => each.blocks);
 const planted = { kata: '01-simple-cache', step: 1, level: 99, block: 1 };
 const solvedCache = readFileSync(new URL('../../solutions/01-simple-cache/cache.ts', import.meta.url), 'utf8');
 const wrongCache = solvedCache.replace('get: (key) => redis.get(keyFor(key)),', 'get: async () => null,');
-const plantedBroken: HintCode = { ...planted, kind: 'in', file: 'cache.ts', code: "const seconds: number = '60';\n" };
+// Kata 01 step 7's hint as it once was: `ttl` left out when not given, so the answer broke
+// its response schema (a 500). The check must catch it as a type error.
+const ttlLeftOut = `import { z } from 'zod';
+import type { KataServer } from '../../server-kit/index.js';
+import type { Cache } from './cache.js';
+declare const app: KataServer;
+declare const cache: Cache;
+
+const body = z.object({ key: z.string(), value: z.string(), ttl: z.number().int().min(1).optional() });
+const entry = z.object({ key: z.string(), value: z.string(), ttl: z.number().int().nullable() });
+app.post('/cache', { schema: { body, response: { 201: entry } } }, async (request, reply) => {
+  const { key, value, ttl } = request.body;
+  await cache.set(key, value, { ttlSeconds: ttl });
+  return reply.code(201).send({ key, value, ttl });
+});
+`;
+const plantedBroken: HintCode = { ...planted, step: 7, kind: 'in', file: 'server.ts', code: ttlLeftOut };
 const plantedWrong: HintCode = { ...planted, block: 2, kind: 'answer', file: 'cache.ts', code: wrongCache };
 
 let scratch: HintScratch;
@@ -44,9 +61,9 @@ describe('the code in the hints', () => {
     expect(wrongCache).not.toBe(solvedCache);
   });
 
-  it('compiles, each block in the kata file it names', { timeout: 120_000 }, async () => {
+  it('compiles, each block in the kata file it names', { timeout: 300_000 }, async () => {
     const problems = await typeErrors;
-    const plantedProblem = `${describeHintCode(plantedBroken)}: line 1 of the block: error TS2322`;
+    const plantedProblem = `${describeHintCode(plantedBroken)}: line 12 of the block: error TS2322`;
     expect(
       problems.some((problem) => problem.startsWith(plantedProblem)),
       problems.join('\n'),
@@ -55,7 +72,7 @@ describe('the code in the hints', () => {
     expect(real, `hint code that does not compile:\n${real.join('\n')}`).toEqual([]);
   });
 
-  it('passes its step on the mock, for every whole answer', { timeout: 120_000 }, async () => {
+  it('passes its step on the mock, for every whole answer', { timeout: 300_000 }, async () => {
     const problems = await failedAnswers;
     const plantedProblem = `${describeHintCode(plantedWrong)} does not pass step 1:`;
     expect(
