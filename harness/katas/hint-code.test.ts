@@ -50,6 +50,7 @@ beforeAll(() => {
 });
 afterAll(() => scratch?.remove());
 
+// The two checks are child processes (about 5 s alone); the timeouts leave room for a busy machine.
 describe('the code in the hints', () => {
   it('marks every ts block with in:<file> or answer:<file>', () => {
     const unmarked = found.flatMap((each) => each.unmarked);
