@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RedisCommandError } from '../errors/redis-command-error.js';
 import {
   parseRedisFloat,
   toBoolean,
@@ -304,5 +305,11 @@ describe('toRedisReply', () => {
 
   it('rejects a value Redis never returns from a script (an object)', () => {
     expect(() => toRedisReply({ ok: 'OK' })).toThrow(TypeError);
+  });
+
+  it('throws an error element (a script returned {err = …} inside a table) as a RedisCommandError', () => {
+    const reply = () => toRedisReply([1, [new Error('MYCODE inside')], 3]);
+    expect(reply).toThrow(RedisCommandError);
+    expect(reply).toThrow(expect.objectContaining({ code: 'MYCODE', message: 'MYCODE inside' }));
   });
 });

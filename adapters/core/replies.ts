@@ -4,6 +4,7 @@
  * speak RESP2), except that ioredis-style clients already turn HGETALL into an object.
  */
 import type { RedisReply, RedisTime, ScanPage, ScoredMember } from '../redis-commands.js';
+import { classifyReplyError } from './classify-reply-error.js';
 
 /** An unexpected reply shape: a bug in a driver, never the learner's fault. */
 function unexpected(what: string, raw: unknown): never {
@@ -111,11 +112,16 @@ export function toKeyedScoredMember(raw: unknown): ({ key: string } & ScoredMemb
   return { key: toStringValue(raw[0]), member: toStringValue(raw[1]), score: toNumber(raw[2]) };
 }
 
-/** Script replies: strings, integers, nil and arrays of them, as Redis converts Lua values. */
+/**
+ * Script replies: strings, integers, nil and arrays of them, as Redis converts Lua values.
+ * An error inside an array (`return {1, {err='x'}, 3}`; clients hand it over as an Error
+ * element) rejects like an error reply: a `RedisCommandError` classified by its text.
+ */
 export function toRedisReply(raw: unknown): RedisReply {
   if (raw === null || raw === undefined) return null;
   if (typeof raw === 'number' || typeof raw === 'string') return raw;
   if (Buffer.isBuffer(raw)) return raw.toString();
   if (Array.isArray(raw)) return raw.map(toRedisReply);
+  if (raw instanceof Error) throw classifyReplyError(raw.message, 'EVALSHA', raw);
   return unexpected('a script reply', raw);
 }

@@ -265,7 +265,7 @@ export const mockDeviations: readonly MockDeviation[] = [
     deviation:
       'Script returns are not converted: 3.7 stays 3.7, booleans stay booleans, nil is undefined, and tables with holes or keys (`{ ok = … }`, `{ err = … }`) come back as unreadable proxies.',
     handling: 'normalised',
-    how: 'A Lua prelude converts as Redis: integers by truncation, true → 1, false → nil, tables → arrays up to the first nil, `ok`/`err` tables → status/error (`lua-prelude.ts`).',
+    how: 'Scripts run on Lua 5.4 (wasmoon) with Redis 7’s environment; results convert as Redis: integers by truncation (-0.5 → 0), true → 1, false → nil, tables → arrays up to the first nil, `ok`/`err` tables → status/error (`lua/reply.lua`).',
   },
   {
     id: 'lua-error-replies',
@@ -273,25 +273,23 @@ export const mockDeviations: readonly MockDeviation[] = [
     deviation:
       'No `redis.error_reply` / `redis.status_reply`; a failing `redis.call` reaches the caller as "null" (its text lost), and WRONGTYPE or INCR of a non-integer inside a script often do not fail at all; `redis.pcall` returns `["Error: …"]`.',
     handling: 'normalised',
-    how: 'The prelude adds them; `redis.call` checks key types and INCR/DECR values first, raises with Redis’ text and aborts the script; `redis.pcall` returns `{ err = … }`.',
+    how: 'Redis 7’s `redis` library, error texts (`… script: <sha>, on @user_script:<line>.`), read-only globals and `pcall`; a script that does not compile is not cached; one still running after 5 s of Lua is stopped with BUSY (`lua/`, `scripts.ts`).',
   },
   {
     id: 'lua-bypasses-emulation',
     area: 'scripts',
     deviation:
       '`redis.call` runs the raw mock command: ZADD GT, INCR checks, `inf` scores, empty-container deletion and the missing commands are not emulated inside scripts; `cjson`, `cmsgpack`, `bit`, `redis.sha1hex` are missing.',
-    handling: 'declared',
-    how: '`capabilities.luaSemantics` is false.',
-    capability: 'luaSemantics',
+    handling: 'normalised',
+    how: '`redis.call` runs the command through the adapter’s own command path, so every emulation applies; `cjson`, `bit` and `redis.sha1hex` are provided (`cmsgpack` is not).',
   },
   {
     id: 'lua-32-bit-integers',
     area: 'scripts',
     deviation:
-      'Lua integers are 32-bit: `tonumber("1700000000") * 1000` wraps to -807049216 (Redis’ Lua 5.1 has only doubles). Multiply by a float (`* 1e3`) to stay exact.',
+      'Lua integers are 32-bit: `tonumber("1700000000") * 1000` wraps to -807049216 (Redis’ Lua 5.1 has only doubles).',
     handling: 'declared',
-    how: '`capabilities.luaSemantics` is false; kata scripts compute milliseconds as `t[1] * 1e3 + t[2] / 1e3`.',
-    capability: 'luaSemantics',
+    how: 'Fixed by Lua 5.4’s 64-bit integers, with numbers printed as Lua 5.1 prints them (`lua/lua51-compat.lua`). Left: a float with a whole value made by `/`, `^` or a literal such as `1e3` prints `.0` when joined with `..` (`"x" .. 10 / 2` is `x5.0`; Redis: `x5`); use `tostring` or `math.floor`. Rare runtime errors keep Lua 5.4’s wording.',
   },
   {
     id: 'publish-count',

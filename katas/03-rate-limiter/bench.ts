@@ -12,7 +12,7 @@
  * `--rounds` rounds. Commands per check come from INFO commandstats (the commands run
  * inside scripts included): exact on a private redis-server, approximate on a shared one.
  * Every key is written under a fresh `bench:03:<random>:` prefix and deleted afterwards.
- * The mock is left out: its Lua runs in fengari, two orders of magnitude slower.
+ * The mock is left out: its script calls cost about a millisecond, an order of magnitude slower.
  */
 import { randomBytes } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';

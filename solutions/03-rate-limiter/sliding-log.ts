@@ -13,8 +13,8 @@ import type { LimiterOptions, RateLimiter, RateLimitResult } from '../../katas/0
 const SLIDING_LOG = `
 local limit, window = tonumber(ARGV[1]), tonumber(ARGV[2])
 local time = redis.call('TIME')
--- Redis' clock in ms. 1e3 is a float on purpose: the in-memory mock's Lua has 32-bit integers.
-local now = math.floor(time[1] * 1e3 + time[2] / 1e3)
+-- Redis' clock in ms: seconds and microseconds.
+local now = math.floor(tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local count = redis.call('ZCARD', KEYS[1])
 local allowed = 0

@@ -12,8 +12,8 @@ const TOKEN_BUCKET = `
 local capacity, window = tonumber(ARGV[1]), tonumber(ARGV[2])
 local rate = capacity / window
 local time = redis.call('TIME')
--- Redis' clock in ms. 1e3 is a float on purpose: the in-memory mock's Lua has 32-bit integers.
-local now = math.floor(time[1] * 1e3 + time[2] / 1e3)
+-- Redis' clock in ms: seconds and microseconds.
+local now = math.floor(tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000)
 local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
 local tokens, ts = tonumber(bucket[1]), tonumber(bucket[2])
 if tokens == nil or ts == nil then tokens, ts = capacity, now end
