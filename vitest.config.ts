@@ -17,8 +17,8 @@ if (!detected.redisKatasSource) console.log(`[redis-katas] specs → ${target}/ 
 detected.redisKatasSource = source;
 process.env.KATA_REDIS_SOURCE = JSON.stringify(source);
 
-const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts'];
-const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts'];
+const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts', 'server-kit/**/*.spec.ts'];
+const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts', 'server-kit/**/*.test.ts'];
 
 const realProject = (backend: 'ioredis' | 'node-redis') => ({
   extends: true as const,

@@ -13,7 +13,9 @@ export interface RedisOutage {
   readonly redis: RedisAdapter;
   /** Redis stops answering: open connections drop, new ones are refused. */
   goDown(): Promise<void>;
-  /** Redis answers again; the adapter reconnects by itself. */
+  /** Redis hangs: connections stay open but no reply comes back (a SIGSTOPped server, a stuck script). */
+  hang(): Promise<void>;
+  /** Redis answers again (after `goDown` or `hang`); the adapter reconnects by itself. */
   comeBack(): Promise<void>;
   /** Closes the adapter and the relay. */
   close(): Promise<void>;
@@ -21,15 +23,18 @@ export interface RedisOutage {
 
 export async function createRedisOutage(backend: BackendName, redisUrl: string): Promise<RedisOutage> {
   if (backend === 'mock') {
-    let down = false;
-    const redis = withSimulatedOutage(createBackendAdapter('mock', ''), () => down);
+    let state: 'up' | 'down' | 'hung' = 'up';
+    const redis = withSimulatedOutage(createBackendAdapter('mock', ''), () => state);
     return {
       redis,
       goDown: async () => {
-        down = true;
+        state = 'down';
+      },
+      hang: async () => {
+        state = 'hung';
       },
       comeBack: async () => {
-        down = false;
+        state = 'up';
       },
       close: () => redis.close(),
     };
@@ -39,6 +44,7 @@ export async function createRedisOutage(backend: BackendName, redisUrl: string):
   return {
     redis,
     goDown: () => relay.cut(),
+    hang: () => relay.stall(),
     comeBack: () => relay.restore(),
     close: async () => {
       await redis.close();

@@ -41,4 +41,19 @@ describe('createTcpSwitch', () => {
     await relay.restore();
     expect(await roundTrip(relay.url)).toBe('ping');
   });
+
+  it('holds every byte while stalled, new connections included, and relays again after restore', async () => {
+    const upstream = await startEcho();
+    echo = upstream;
+    relay = await createTcpSwitch(`redis://127.0.0.1:${upstream.port}`);
+    await relay.stall();
+    const answer = roundTrip(relay.url);
+    const unanswered = await Promise.race([
+      answer,
+      new Promise((resolve) => setTimeout(() => resolve('silence'), 200)),
+    ]);
+    expect(unanswered).toBe('silence');
+    await relay.restore();
+    expect(await answer).toBe('ping');
+  });
 });

@@ -3,13 +3,16 @@ import { findFreePort } from './redis-source/free-port.js';
 
 /**
  * A TCP relay in front of a real Redis, with an off switch: `cut()` drops every connection
- * and refuses new ones, as a crashed server would; `restore()` accepts them again on the
- * same port. The Redis behind it is never touched.
+ * and refuses new ones, as a crashed server would; `stall()` keeps every connection open
+ * but forwards nothing either way, as a hung server would (SIGSTOP, a stuck script);
+ * `restore()` relays again on the same port. The Redis behind it is never touched.
  */
 export interface TcpSwitch {
   /** `redis://127.0.0.1:<port>` of the relay. */
   readonly url: string;
   cut(): Promise<void>;
+  /** Connections stay open, new ones are accepted, but no byte goes through until `restore()`. */
+  stall(): Promise<void>;
   restore(): Promise<void>;
   close(): Promise<void>;
 }
@@ -19,18 +22,23 @@ export async function createTcpSwitch(upstreamUrl: string): Promise<TcpSwitch> {
   const port = await findFreePort();
   const sockets = new Set<Socket>();
   let server: Server | null = null;
+  let stalled = false;
 
   const relay = (client: Socket) => {
     const backend = createConnection({ host: upstream.hostname, port: Number(upstream.port || 6379) });
     for (const socket of [client, backend]) {
       sockets.add(socket);
       socket.on('close', () => sockets.delete(socket));
+      if (stalled) socket.pause();
       socket.on('error', () => {
         client.destroy();
         backend.destroy();
       });
     }
-    client.pipe(backend).pipe(client);
+    // Not pipe(): pipe() resumes a paused source on its own; a stall must hold until restore().
+    const forward = (from: Socket, to: Socket) => from.on('data', (chunk) => to.write(chunk));
+    forward(client, backend);
+    forward(backend, client);
   };
 
   const listen = () =>
@@ -56,7 +64,13 @@ export async function createTcpSwitch(upstreamUrl: string): Promise<TcpSwitch> {
   return {
     url: `${upstream.protocol}//${upstream.username ? `${upstream.username}:${upstream.password}@` : ''}127.0.0.1:${port}`,
     cut,
+    stall: async () => {
+      stalled = true;
+      for (const socket of sockets) socket.pause();
+    },
     restore: async () => {
+      stalled = false;
+      for (const socket of sockets) socket.resume();
       if (!server) await listen();
     },
     close: cut,

@@ -4,8 +4,10 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { RedisAdapter } from '../adapters/redis-adapter.js';
 import { kataErrorHandler, kataNotFoundHandler } from './error-handler.js';
 import { healthPlugin } from './health.js';
+import { HTTP_LIMITS, type HttpLimits, httpLimitOptions } from './http-limits.js';
 import { type KataLoggerOption, kataLoggerOptions } from './logger.js';
 import { openApiPlugin } from './openapi.js';
+import { routeDeadlinePlugin } from './route-deadline.js';
 
 /** A Fastify instance whose routes take zod schemas (typed `request.body`, `reply.send`). */
 export type KataServer = FastifyInstance<
@@ -25,19 +27,28 @@ export interface KataServerOptions {
   description: string;
   /** Fastify's `logger` option; secrets are redacted. Default: silent. */
   logger?: KataLoggerOption;
+  /** Changes to the request limits of SERVER-RULES.md (`HTTP_LIMITS`), e.g. a shorter request timeout in a spec. */
+  limits?: Partial<HttpLimits>;
 }
 
 /**
  * What every kata server starts from: zod validation and serialisation, the shared error
- * answers, OpenAPI at `/docs/json` with Swagger UI at `/docs`, and `GET /health`.
+ * answers, OpenAPI at `/docs/json` with Swagger UI at `/docs`, `GET /health`, and the
+ * limits of SERVER-RULES.md (an 800 ms route deadline, request and idle timeouts).
  * Add the kata's routes to the returned instance. It never listens by itself.
  */
 export async function createKataServer(options: KataServerOptions): Promise<KataServer> {
-  const app = Fastify({ logger: kataLoggerOptions(options.logger) }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    ...httpLimitOptions(options.limits),
+    logger: kataLoggerOptions(options.logger),
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(kataErrorHandler);
   app.setNotFoundHandler(kataNotFoundHandler);
+  await app.register(routeDeadlinePlugin, {
+    deadlineMs: options.limits?.routeDeadlineMs ?? HTTP_LIMITS.routeDeadlineMs,
+  });
   await app.register(openApiPlugin, { title: options.title, description: options.description });
   await app.register(healthPlugin, { redis: options.redis });
   return app;

@@ -1,26 +1,39 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { RedisUnavailableError } from '../adapters/errors/index.js';
 import type { ErrorBody } from './error-body.js';
+import { loggableError } from './error-log.js';
+import { clientErrorCode } from './framework-errors.js';
 import { HttpError } from './http-errors.js';
+import { redisTrouble, redisTroubleOf } from './redis-trouble.js';
+
+/** An error turned into an HTTP answer: status, body, and the headers it needs. */
+export interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
 
 /**
  * The one place errors become HTTP answers, the same in every kata:
  * - invalid input (zod) → 400 `validation_error`, with the failing inputs in `details`;
- * - a declared `HttpError` → its status and code;
- * - Redis away → 503 `redis_unavailable`;
+ * - a declared `HttpError` → its status, code and details;
+ * - Redis trouble that is not the app's fault (down, too slow, OOM, BUSY, LOADING,
+ *   MASTERDOWN, READONLY, MISCONF) → 503 `redis_unavailable` with `Retry-After` and
+ *   `details.reason`; so is a route that has not answered within its deadline;
  * - a starter function not written yet → 501 `not_implemented`, naming the step;
- * - Fastify's own 4xx (malformed JSON, wrong content type) → that status;
- * - anything else → 500, logged in full but answered without internals.
+ * - Fastify's own 4xx (malformed JSON, bad URL encoding, wrong content type, body too
+ *   large) → that status, with a stable code;
+ * - anything else → 500, logged (paths relative to the project) but answered without internals.
  */
 export function kataErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const { status, body } = toErrorAnswer(error);
-  if (status >= 500 && status !== 503) request.log.error({ err: error }, 'request failed');
+  const { status, body, headers } = toErrorAnswer(error);
+  if (status >= 500 && status !== 503) request.log.error({ err: loggableError(error) }, 'request failed');
   else request.log.info({ err: { name: error.name, message: error.message } }, `answered ${status}`);
+  if (headers) reply.headers(headers);
   return reply.code(status).send(body);
 }
 
-export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody } {
+export function toErrorAnswer(error: unknown): ErrorAnswer {
   if (hasZodFastifySchemaValidationErrors(error)) {
     return {
       status: 400,
@@ -35,16 +48,27 @@ export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody
       },
     };
   }
-  if (error instanceof HttpError)
-    return { status: error.statusCode, body: { error: error.code, message: error.message } };
-  if (isNamed(error, 'RedisUnavailableError') || error instanceof RedisUnavailableError) {
-    return { status: 503, body: { error: 'redis_unavailable', message: 'Redis is unavailable; try again shortly.' } };
+  if (error instanceof HttpError) {
+    const body: ErrorBody = { error: error.code, message: error.message };
+    if (error.details !== undefined) body.details = error.details;
+    return { status: error.statusCode, body };
   }
-  if (isNamed(error, 'NotImplementedError')) {
-    return { status: 501, body: { error: 'not_implemented', message: (error as Error).message } };
+  const trouble = isRouteTimeout(error) ? redisTrouble('timeout') : redisTroubleOf(error);
+  if (trouble) {
+    return {
+      status: 503,
+      body: { error: 'redis_unavailable', message: trouble.message, details: { reason: trouble.reason } },
+      headers: { 'retry-after': String(trouble.retryAfterSeconds) },
+    };
+  }
+  if (error instanceof Error && error.name === 'NotImplementedError') {
+    return { status: 501, body: { error: 'not_implemented', message: error.message } };
   }
   if (isClientError(error)) {
-    return { status: error.statusCode, body: { error: 'bad_request', message: error.message } };
+    return {
+      status: error.statusCode,
+      body: { error: clientErrorCode(error.statusCode, error.code), message: error.message },
+    };
   }
   if (error instanceof Error && 'method' in error && isResponseSerializationError(error)) {
     return {
@@ -58,12 +82,14 @@ export function toErrorAnswer(error: unknown): { status: number; body: ErrorBody
   };
 }
 
-function isNamed(error: unknown, name: string): boolean {
-  return error instanceof Error && error.name === name;
+/** The route deadline fired (route-deadline.ts, or Fastify's own `handlerTimeout`): the route did not answer in time. */
+function isRouteTimeout(error: unknown): boolean {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return code === 'KATA_ROUTE_DEADLINE' || code === 'FST_ERR_HANDLER_TIMEOUT';
 }
 
 /** Fastify's own request errors (FST_ERR_CTP_INVALID_JSON_BODY, …) carry a 4xx `statusCode`. */
-function isClientError(error: unknown): error is Error & { statusCode: number } {
+function isClientError(error: unknown): error is Error & { statusCode: number; code?: string } {
   if (!(error instanceof Error) || !('statusCode' in error)) return false;
   const { statusCode } = error as { statusCode: unknown };
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;

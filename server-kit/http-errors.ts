@@ -9,11 +9,14 @@ export class HttpError extends Error {
   /** The `error` field of the JSON body: a stable, machine-readable word. */
   readonly code: string;
   readonly statusCode: number;
+  /** The body's `details`, when there is more to say (which inputs failed, and why). */
+  readonly details: unknown;
 
-  constructor(code: string, statusCode: number, message: string, options?: ErrorOptions) {
+  constructor(code: string, statusCode: number, message: string, options?: ErrorOptions & { details?: unknown }) {
     super(message, options);
     this.code = code;
     this.statusCode = statusCode;
+    this.details = options?.details;
   }
 }
 
@@ -26,6 +29,25 @@ export function defineHttpError(code: string, statusCode: number, defaultMessage
       super(code, statusCode, message, options);
     }
   };
+}
+
+/** One input that failed validation, as `details` lists it (the same shape zod's failures get). */
+export interface InvalidInput {
+  /** Where the input was: `body`, `querystring`, `params` or `headers`. */
+  in: string;
+  /** Which input, e.g. `/x-user-id`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * 400 `validation_error` for input a route checks itself, outside its zod schema (a hook
+ * that runs before validation, for instance), in the same shape as zod's failures.
+ */
+export class ValidationError extends HttpError {
+  constructor(message: string, invalid: InvalidInput[]) {
+    super('validation_error', 400, message, { details: invalid });
+  }
 }
 
 export const BadRequestError = defineHttpError('bad_request', 400, 'The request is not valid.');

@@ -21,7 +21,7 @@ const usage = `Usage: pnpm kata <command>
   pnpm kata reset <kata> [--yes] put that kata's starter files back as they were
   pnpm kata diff <kata> [file]   your files beside the reference solution
   pnpm kata doctor               Node, pnpm, and which Redis backends can run here
-  pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]
+  pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N] [--secure-cookies]
   pnpm kata status --solution    the status table for solutions/, every backend
 
 <kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.`;

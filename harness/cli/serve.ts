@@ -1,6 +1,7 @@
 /**
- * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]`:
- * runs a kata's server for curl and the browser. The real clients use `--url`, else
+ * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N] [--secure-cookies]`:
+ * runs a kata's server for curl and the browser. `--secure-cookies` (or `KATA_SECURE_COOKIES=1`)
+ * marks cookies `Secure`, for a server behind HTTPS. The real clients use `--url`, else
  * `REDIS_URL`, else a redis-server the CLI starts itself; never an unknown server.
  */
 import { pathToFileURL } from 'node:url';
@@ -17,12 +18,15 @@ export interface ServeOptions {
   adapter: BackendName;
   port: number;
   url: string | undefined;
+  /** Cookies marked `Secure` (sent over HTTPS only): kata 02's session cookie. */
+  secureCookies: boolean;
 }
 
 type BuildServer = (options: {
   redis: RedisAdapter;
   prefix?: string;
   logger?: unknown;
+  secureCookies?: boolean;
 }) => FastifyInstance | Promise<FastifyInstance>;
 
 export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -40,7 +44,15 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
     throw new Error(
       'Which kata? Usage: pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]',
     );
-  return { kata, solution: argv.includes('--solution'), adapter, port, url: value('--url') ?? env.REDIS_URL };
+  const secureCookies = argv.includes('--secure-cookies') || env.KATA_SECURE_COOKIES === '1';
+  return {
+    kata,
+    solution: argv.includes('--solution'),
+    adapter,
+    port,
+    url: value('--url') ?? env.REDIS_URL,
+    secureCookies,
+  };
 }
 
 async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: StartedRedis | null }> {
@@ -62,7 +74,12 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   };
   const { url, started } = await redisUrlFor(options);
   const redis = createBackendAdapter(options.adapter, url);
-  const app = await module.buildServer({ redis, prefix: `kata:${kata.id}:`, logger: true });
+  const app = await module.buildServer({
+    redis,
+    prefix: `kata:${kata.id}:`,
+    logger: true,
+    secureCookies: options.secureCookies,
+  });
   const stop = async () => {
     await app.close();
     await redis.close();
@@ -72,7 +89,8 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const address = await app.listen({ port: options.port, host: '127.0.0.1' });
-  console.log(`\n${kata.id} (${folder}/, ${options.adapter}) listening on ${address}`);
+  const secure = options.secureCookies ? ', Secure cookies' : '';
+  console.log(`\n${kata.id} (${folder}/, ${options.adapter}${secure}) listening on ${address}`);
   console.log(
     `API docs: ${address}/docs · health: ${address}/health\nRoutes:\n${app.printRoutes({ commonPrefix: false })}`,
   );

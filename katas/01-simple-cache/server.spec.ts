@@ -3,9 +3,11 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
+import { keysUnder } from '../../harness/redis-keys.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { buildServer } from './server.js';
 import { createUserSource, type UserSource } from './user-source.js';
@@ -62,6 +64,8 @@ describe('step 7 · server', () => {
       { input: 'a value that is not a string', body: { key: 'greeting', value: 42 } },
       { input: 'a key with a space', body: { key: 'hello there', value: 'hello' } },
       { input: 'an empty key', body: { key: '', value: 'hello' } },
+      { input: 'the key stats, which GET /cache/stats would shadow', body: { key: 'stats', value: 'hello' } },
+      { input: 'a value with a lone surrogate', body: { key: 'greeting', value: 'a\ud800b' } },
     ])(
       'answers 400 validation_error for $input and writes nothing',
       async ({ body }, { redis, prefix, onTestFinished }) => {
@@ -69,7 +73,9 @@ describe('step 7 · server', () => {
         const response = await app.inject({ method: 'POST', url: '/cache', ...json(body) });
         expect(response.statusCode).toBe(400);
         expect(response.json()).toMatchObject({ error: 'validation_error', message: expect.any(String) });
-        expect(await redis.exists(`${prefix}cache:greeting`, `${prefix}cache:hello there`)).toBe(0);
+        expect(
+          await redis.exists(`${prefix}cache:greeting`, `${prefix}cache:hello there`, `${prefix}cache:stats`),
+        ).toBe(0);
       },
     );
 
@@ -96,6 +102,17 @@ describe('step 7 · server', () => {
       expect(body).toMatchObject({ key: 'greeting', value: 'hello' });
       expect(body.ttl).toBeGreaterThan(85);
       expect(body.ttl).toBeLessThanOrEqual(90);
+    });
+
+    test('reads back a 200-character key that POST /cache accepted', async ({ redis, prefix, onTestFinished }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      const key = `k${'e'.repeat(199)}`;
+      expect((await app.inject({ method: 'POST', url: '/cache', ...json({ key, value: 'long' }) })).statusCode).toBe(
+        201,
+      );
+      const response = await app.inject({ method: 'GET', url: `/cache/${key}` });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ key, value: 'long' });
     });
 
     test('answers 404 not_found for a key never set', async ({ redis, prefix, onTestFinished }) => {
@@ -203,6 +220,42 @@ describe('step 7 · server', () => {
       expect(response.json()).toMatchObject({ error: 'not_found' });
     });
 
+    test('POST /cache cannot reach the users cache: a value stored as user:u1 changes nothing', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      await app.inject({ method: 'GET', url: '/users/u1' });
+      const fake = JSON.stringify({ id: 'u1', name: 'Mallory', email: 'evil@example.com', updatedAt: 'x' });
+      for (const value of ['not json', fake]) {
+        await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'user:u1', value }) });
+        const response = await app.inject({ method: 'GET', url: '/users/u1' });
+        expect(response.statusCode).toBe(200);
+        expect(response.json()).toMatchObject({ id: 'u1', name: 'Ada Lovelace' });
+      }
+    });
+
+    test.for([
+      { what: 'text that is not JSON', cached: 'not json' },
+      { what: 'JSON that is not a user', cached: '{"id":1}' },
+      { what: 'an array', cached: '[]' },
+      { what: 'a JSON string', cached: '"<script>alert(1)</script>"' },
+    ])(
+      'a cached value that is $what is a miss: dropped, read again from the source, never a 500',
+      async ({ cached }, { redis, prefix, onTestFinished }) => {
+        const { app, source } = await start(redis, prefix, onTestFinished);
+        await redis.set(`${prefix}users:user:u1`, cached, { ex: 60 });
+        const response = await app.inject({ method: 'GET', url: '/users/u1' });
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-type']).toMatch(/application\/json/);
+        expect(response.headers['x-cache']).toBe('MISS');
+        expect(response.json()).toMatchObject({ id: 'u1', name: 'Ada Lovelace' });
+        expect(source.reads).toBe(1);
+        expect(JSON.parse((await redis.get(`${prefix}users:user:u1`)) ?? 'null')).toMatchObject({ id: 'u1' });
+      },
+    );
+
     test('answers a repeated unknown id from the negative cache', async ({ redis, prefix, onTestFinished }) => {
       const { app, source } = await start(redis, prefix, onTestFinished);
       await app.inject({ method: 'GET', url: '/users/nobody' });
@@ -247,7 +300,7 @@ describe('step 7 · server', () => {
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ error: 'validation_error' });
       expect(await source.get('u3')).toMatchObject({ name: 'Grace Hopper', email: 'grace@example.com' });
-      expect(await redis.exists(`${prefix}cache:user:u3`)).toBe(0);
+      expect(await redis.exists(`${prefix}users:user:u3`)).toBe(0);
     });
 
     test('answers 400 for a malformed id', async ({ redis, prefix, onTestFinished }) => {
@@ -257,8 +310,47 @@ describe('step 7 · server', () => {
     });
   });
 
+  describe('cost per request', () => {
+    test('GET /cache and GET /cache/stats never SCAN the keyspace: they read the entry index', async ({
+      redis,
+      prefix,
+      commandLog,
+      onTestFinished,
+    }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello' }) });
+      commandLog.clear();
+      expect((await app.inject({ method: 'GET', url: '/cache?pattern=gr*' })).json().keys).toEqual(['greeting']);
+      expect((await app.inject({ method: 'GET', url: '/cache/stats' })).json().keys).toBe(1);
+      const sent = commandLog.commands.map((command) => command[0]?.toUpperCase());
+      expect(sent).not.toContain('SCAN');
+      expect(sent).not.toContain('KEYS');
+    });
+
+    test('expired and deleted entries leave the listing and the count', async ({ redis, prefix, onTestFinished }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      for (const key of ['a', 'b', 'c'])
+        await app.inject({ method: 'POST', url: '/cache', ...json({ key, value: 'v', ttl: 1 }) });
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'kept', value: 'v' }) });
+      await app.inject({ method: 'DELETE', url: '/cache/a' });
+      expect((await app.inject({ method: 'GET', url: '/cache' })).json().keys).toEqual(['b', 'c', 'kept']);
+      await expect
+        .poll(async () => (await app.inject({ method: 'GET', url: '/cache/stats' })).json().keys, { timeout: 2500 })
+        .toBe(1);
+      expect((await app.inject({ method: 'GET', url: '/cache' })).json().keys).toEqual(['kept']);
+    });
+
+    test('every key the cache API writes has a TTL, the index included', async ({ redis, prefix, onTestFinished }) => {
+      const { app } = await start(redis, prefix, onTestFinished);
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello', ttl: 60 }) });
+      const keys = await keysUnder(redis, prefix);
+      expect(keys.length).toBeGreaterThanOrEqual(2);
+      for (const key of keys) expect(await redis.ttl(key), key).toBeGreaterThan(0);
+    });
+  });
+
   describe('GET /cache/stats', () => {
-    test('counts hits and misses of user reads, and the keys in the cache', async ({
+    test('counts hits and misses of user reads, and the entries of POST /cache', async ({
       redis,
       prefix,
       onTestFinished,
@@ -271,7 +363,7 @@ describe('step 7 · server', () => {
       await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello' }) });
       const response = await app.inject({ method: 'GET', url: '/cache/stats' });
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toEqual({ hits: 2, misses: 2, hitRate: 0.5, keys: 3 });
+      expect(response.json()).toEqual({ hits: 2, misses: 2, hitRate: 0.5, keys: 1 });
     });
 
     test('a second server on the same Redis and prefix sees the same stats', async ({
@@ -291,28 +383,30 @@ describe('step 7 · server', () => {
   describe('POST /cache/clear', () => {
     test('deletes the keys matching the pattern and answers how many', async ({ redis, prefix, onTestFinished }) => {
       const { app } = await start(redis, prefix, onTestFinished);
-      await app.inject({ method: 'GET', url: '/users/u1' });
-      await app.inject({ method: 'GET', url: '/users/u2' });
-      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello' }) });
+      for (const key of ['user:1', 'user:2', 'greeting']) {
+        await app.inject({ method: 'POST', url: '/cache', ...json({ key, value: 'v' }) });
+      }
       const response = await app.inject({ method: 'POST', url: '/cache/clear', ...json({ pattern: 'user:*' }) });
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({ deleted: 2 });
-      expect((await app.inject({ method: 'GET', url: '/users/u1' })).headers['x-cache']).toBe('MISS');
+      expect((await app.inject({ method: 'GET', url: '/cache/user:1' })).statusCode).toBe(404);
       expect((await app.inject({ method: 'GET', url: '/cache/greeting' })).statusCode).toBe(200);
     });
 
-    test('never deletes keys outside the cache namespace, the stats included', async ({
+    test('never deletes keys outside the cache namespace: the users cache and the stats stay', async ({
       redis,
       prefix,
       onTestFinished,
     }) => {
       const { app } = await start(redis, prefix, onTestFinished);
       await app.inject({ method: 'GET', url: '/users/u1' });
+      await app.inject({ method: 'POST', url: '/cache', ...json({ key: 'greeting', value: 'hello' }) });
       await redis.set(`${prefix}other:user:1`, 'a neighbour');
       const response = await app.inject({ method: 'POST', url: '/cache/clear', ...json({ pattern: '*' }) });
       expect(response.json()).toEqual({ deleted: 1 });
       expect(await redis.get(`${prefix}other:user:1`)).toBe('a neighbour');
       expect((await app.inject({ method: 'GET', url: '/cache/stats' })).json()).toMatchObject({ misses: 1, keys: 0 });
+      expect((await app.inject({ method: 'GET', url: '/users/u1' })).headers['x-cache']).toBe('HIT');
     });
 
     test('answers 400 without a pattern', async ({ redis, prefix, onTestFinished }) => {
@@ -341,14 +435,25 @@ describe('step 7 · server', () => {
       const { app } = await start(redis, prefix, onTestFinished);
       const response = await app.inject({ method: 'POST', url: '/cache/warm' });
       expect(response.json()).toEqual({ warmed: 5 });
-      expect((await app.inject({ method: 'GET', url: '/cache?pattern=user:*' })).json().keys).toHaveLength(5);
+      expect(await keysUnder(redis, `${prefix}users:`)).toHaveLength(5);
     });
 
     test('answers 400 for a malformed id and warms nothing', async ({ redis, prefix, onTestFinished }) => {
       const { app } = await start(redis, prefix, onTestFinished);
       const response = await app.inject({ method: 'POST', url: '/cache/warm', ...json({ ids: ['u1', 'bad id'] }) });
       expect(response.statusCode).toBe(400);
-      expect(await redis.exists(`${prefix}cache:user:u1`)).toBe(0);
+      expect(await redis.exists(`${prefix}users:user:u1`)).toBe(0);
+    });
+
+    test('warms an id sent 1,000 times once: one source read, warmed 1', async ({ redis, prefix, onTestFinished }) => {
+      const { app, source } = await start(redis, prefix, onTestFinished);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/cache/warm',
+        ...json({ ids: Array(1000).fill('u1') }),
+      });
+      expect(response.json()).toEqual({ warmed: 1 });
+      expect(source.reads).toBe(1);
     });
   });
 
@@ -390,6 +495,7 @@ describe('step 7 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, { method: 'GET', url: '/users/u1' });
   describeOpenApi(startServer, [
     'POST /cache',
     'GET /cache',

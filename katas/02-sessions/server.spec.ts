@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -124,15 +125,22 @@ describe('step 5 · server', () => {
     test.for([
       { input: 'a wrong password', body: { username: 'ada', password: 'not-her-password' } },
       { input: 'an unknown user', body: { username: 'nobody', password: 'analytical-engine' } },
-    ])('answers 401 for $input, and writes nothing', async ({ body }, { redis, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await app.inject({ method: 'POST', url: '/auth/login', payload: body });
-      expect(response.statusCode).toBe(401);
-      expect(response.json()).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
-      expect(response.body).not.toContain(body.password);
-      expect(response.headers['set-cookie']).toBeUndefined();
-      expect(await keysUnder(redis, prefix)).toEqual([]);
-    });
+    ])(
+      'answers 401 for $input, and writes nothing but the failed-login counters',
+      async ({ body }, { redis, prefix, onTestFinished }) => {
+        const app = await start(redis, prefix, onTestFinished);
+        const response = await app.inject({ method: 'POST', url: '/auth/login', payload: body });
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
+        expect(response.body).not.toContain(body.password);
+        expect(response.headers['set-cookie']).toBeUndefined();
+        const keys = await keysUnder(redis, prefix);
+        expect(
+          keys.every((key) => key.startsWith(`${prefix}login-failures:`)),
+          keys.join(', '),
+        ).toBe(true);
+      },
+    );
 
     test('an unknown user takes as long as a wrong password (no user enumeration by timing)', async ({
       redis,
@@ -353,6 +361,23 @@ describe('step 5 · server', () => {
       expect((await app.inject({ method: 'GET', url: '/auth/session', headers: bearer(alan) })).statusCode).toBe(200);
     });
 
+    test('revoking the session this request came with also clears its cookie', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const app = await start(redis, prefix, onTestFinished);
+      const token = await login(app);
+      const response = await app.inject({
+        method: 'DELETE',
+        url: `/auth/sessions/${sessionIdOf(token)}`,
+        headers: cookie(token),
+      });
+      expect(response.statusCode).toBe(204);
+      expect(setCookieParts(response.headers['set-cookie'])[0]).toBe('session=');
+      expect(attributes(response.headers['set-cookie'])).toContain('max-age=0');
+    });
+
     test('answers 400 for a malformed session id', async ({ redis, prefix, onTestFinished }) => {
       const app = await start(redis, prefix, onTestFinished);
       const token = await login(app);
@@ -412,6 +437,21 @@ describe('step 5 · server', () => {
     });
   });
 
+  test('every answer about sessions carries Cache-Control: no-store', async ({ redis, prefix, onTestFinished }) => {
+    const app = await start(redis, prefix, onTestFinished);
+    const token = await login(app);
+    for (const request of [
+      { method: 'POST', url: '/auth/login', payload: ADA },
+      { method: 'GET', url: '/auth/session', headers: bearer(token) },
+      { method: 'GET', url: '/auth/sessions', headers: bearer(token) },
+      { method: 'GET', url: '/auth/session' },
+      { method: 'POST', url: '/auth/logout', headers: bearer(token) },
+    ] as const) {
+      const response = await app.inject(request);
+      expect(response.headers['cache-control'], `${request.method} ${request.url}`).toBe('no-store');
+    }
+  });
+
   describe('when Redis is down', () => {
     test('answers 503 redis_unavailable within a second', async ({ outage, prefix, onTestFinished }) => {
       const app = await start(outage.redis, prefix, onTestFinished);
@@ -456,6 +496,8 @@ describe('step 5 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  // A well-formed token: the route looks it up in Redis (login's deadline is longer: scrypt).
+  describeServerRules(startServer, { method: 'GET', url: '/auth/session', headers: bearer('A'.repeat(43)) });
   describeOpenApi(startServer, [
     'POST /auth/login',
     'GET /auth/session',

@@ -139,10 +139,24 @@ describe('step 4 · Fastify plugin per IP or per user', () => {
     const app = await start(redis, prefix, onTestFinished, { by: 'user' });
     for (let i = 0; i < 3; i += 1) await get(app, '/limited', {}, '10.0.0.1');
     expect((await get(app, '/limited', {}, '10.0.0.1')).statusCode).toBe(429);
-    expect((await get(app, '/limited', { 'x-user-id': 'alice' }, '10.0.0.1')).statusCode).toBe(200);
+    expect((await get(app, '/limited', {}, '10.0.0.2')).statusCode).toBe(200);
   });
 
-  test('with by: "user", a malformed x-user-id is a 400 and counts nothing', async ({
+  test('with by: "user", the IP limit holds whatever x-user-id says: made-up ids buy no fresh quota', async ({
+    redis,
+    prefix,
+    onTestFinished,
+  }) => {
+    const app = await start(redis, prefix, onTestFinished, { by: 'user' });
+    for (let i = 0; i < 3; i += 1) await get(app, '/limited', {}, '10.0.0.1');
+    const statuses = [];
+    for (let i = 0; i < 40; i += 1) {
+      statuses.push((await get(app, '/limited', { 'x-user-id': `made-up-${i}` }, '10.0.0.1')).statusCode);
+    }
+    expect(statuses).toEqual(Array(40).fill(429));
+  });
+
+  test('with by: "user", a malformed x-user-id is a 400 validation_error and counts nothing', async ({
     redis,
     prefix,
     onTestFinished,
@@ -150,7 +164,11 @@ describe('step 4 · Fastify plugin per IP or per user', () => {
     const app = await start(redis, prefix, onTestFinished, { by: 'user' });
     const response = await get(app, '/limited', { 'x-user-id': 'not valid!' });
     expect(response.statusCode).toBe(400);
-    expect(response.json()).toMatchObject({ error: expect.any(String), message: expect.any(String) });
+    expect(response.json()).toEqual({
+      error: 'validation_error',
+      message: expect.any(String),
+      details: [{ in: 'headers', path: '/x-user-id', message: expect.any(String) }],
+    });
     expect(await keysUnder(redis, prefix)).toEqual([]);
   });
 

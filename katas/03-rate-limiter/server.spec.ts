@@ -3,6 +3,7 @@ import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import {
   describeHealthRoute,
   describeOpenApi,
+  describeServerRules,
   expectUnavailable,
   type StartServer,
 } from '../../harness/http/kata-server-contract.js';
@@ -69,6 +70,36 @@ describe('step 5 · server', () => {
       expect((await check(app, 'user_id=u1&limit=1&algorithm=sliding-log')).json().allowed).toBe(true);
     });
 
+    test('each rule has its own key: an hour-long window sent for a user does not block their 1-second rule', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const app = await start(redis, prefix, onTestFinished);
+      for (const algorithm of ['fixed-window', 'sliding-log', 'token-bucket']) {
+        await check(app, `user_id=bob&limit=1&window=3600000&algorithm=${algorithm}`);
+        expect((await check(app, `user_id=bob&limit=1&window=3600000&algorithm=${algorithm}`)).json().allowed).toBe(
+          false,
+        );
+        const ownRule = await check(app, `user_id=bob&limit=1&window=1000&algorithm=${algorithm}`);
+        expect(ownRule.json(), algorithm).toMatchObject({ allowed: true, remaining: 0 });
+      }
+    });
+
+    test('no key it writes lives longer than its window: at most one hour', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const app = await start(redis, prefix, onTestFinished);
+      for (const algorithm of ['fixed-window', 'sliding-log', 'token-bucket']) {
+        await check(app, `user_id=u1&limit=5&window=3600000&algorithm=${algorithm}`);
+      }
+      const keys = await keysUnder(redis, prefix);
+      expect(keys).toHaveLength(3);
+      for (const key of keys) expect(await redis.pTtl(key), `${key}: TTL in ms`).toBeLessThanOrEqual(3_600_000);
+    });
+
     test('the window is in milliseconds: a 150 ms window opens again within a second', async ({
       redis,
       prefix,
@@ -109,7 +140,8 @@ describe('step 5 · server', () => {
       { input: 'a limit that is not an integer', query: 'user_id=u1&limit=1.5' },
       { input: 'a limit that is not a number', query: 'user_id=u1&limit=ten' },
       { input: 'a window of 0', query: 'user_id=u1&window=0' },
-      { input: 'a window over a day', query: 'user_id=u1&window=86400001' },
+      { input: 'a window over an hour', query: 'user_id=u1&window=3600001' },
+      { input: 'a limit over 10,000', query: 'user_id=u1&limit=10001' },
       { input: 'an unknown algorithm', query: 'user_id=u1&algorithm=leaky-bucket' },
     ])(
       'answers 400 validation_error for $input and writes nothing',
@@ -151,26 +183,48 @@ describe('step 5 · server', () => {
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     });
 
-    test('limits per user when the request names one (x-user-id), else per IP', async ({
-      redis,
-      prefix,
-      onTestFinished,
-    }) => {
+    test('limits per IP, and per user (x-user-id) on top', async ({ redis, prefix, onTestFinished }) => {
       const app = await start(redis, prefix, onTestFinished, { limit: 1 });
       const as = (headers: Record<string, string>, remoteAddress: string) =>
         app.inject({ method: 'GET', url: '/api/limited', headers, remoteAddress });
       expect((await as({ 'x-user-id': 'alice' }, '10.0.0.1')).statusCode).toBe(200);
       expect((await as({ 'x-user-id': 'alice' }, '10.0.0.2')).statusCode).toBe(429);
-      expect((await as({ 'x-user-id': 'bob' }, '10.0.0.1')).statusCode).toBe(200);
-      expect((await as({}, '10.0.0.1')).statusCode).toBe(200);
-      expect((await as({}, '10.0.0.1')).statusCode).toBe(429);
+      expect((await as({ 'x-user-id': 'bob' }, '10.0.0.1')).statusCode).toBe(429);
       expect((await as({}, '10.0.0.3')).statusCode).toBe(200);
+      expect((await as({}, '10.0.0.3')).statusCode).toBe(429);
     });
 
-    test('answers 400 for a malformed x-user-id', async ({ redis, prefix, onTestFinished }) => {
+    test('made-up x-user-id values buy no fresh quota: 40 of them from an IP at its limit all get 429', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const app = await start(redis, prefix, onTestFinished, { limit: 2 });
+      for (let i = 0; i < 2; i += 1)
+        await app.inject({ method: 'GET', url: '/api/limited', remoteAddress: '10.0.0.7' });
+      const statuses = [];
+      for (let i = 0; i < 40; i += 1) {
+        const headers = { 'x-user-id': `u${i}` };
+        statuses.push(
+          (await app.inject({ method: 'GET', url: '/api/limited', headers, remoteAddress: '10.0.0.7' })).statusCode,
+        );
+      }
+      expect(statuses).toEqual(Array(40).fill(429));
+    });
+
+    test('answers 400 validation_error with details for a malformed x-user-id', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
       const app = await start(redis, prefix, onTestFinished);
       const response = await app.inject({ method: 'GET', url: '/api/limited', headers: { 'x-user-id': 'a b' } });
       expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        error: 'validation_error',
+        message: expect.any(String),
+        details: [{ in: 'headers', path: '/x-user-id', message: expect.any(String) }],
+      });
     });
 
     test.for(['sliding-log', 'token-bucket'] as const)(
@@ -226,5 +280,6 @@ describe('step 5 · server', () => {
   });
 
   describeHealthRoute(startServer);
+  describeServerRules(startServer, { method: 'GET', url: '/api/limited' });
   describeOpenApi(startServer, ['GET /rate-limit/check', 'GET /api/limited']);
 });

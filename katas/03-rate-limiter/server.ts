@@ -8,7 +8,7 @@ export interface ServerOptions {
   redis: RedisAdapter;
   /** Prefix of every key the server writes. Default `kata:03-rate-limiter:`. */
   prefix?: string;
-  /** The rule of `GET /api/limited`. Default: 5 requests per 10 s, fixed window, per user (`x-user-id`), else per IP. */
+  /** The rule of `GET /api/limited`. Default: 5 requests per 10 s, fixed window, per IP, and per user (`x-user-id`) on top. */
   limited?: RouteRateLimitOptions;
   /** Fastify's logger option. Default: silent. */
   logger?: KataLoggerOption;

@@ -1,6 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { createEntryIndex, type EntryIndex } from '../../katas/01-simple-cache/entry-index.js';
 import { createUserSource, type UserSource } from '../../katas/01-simple-cache/user-source.js';
 import {
   createKataServer,
@@ -13,7 +14,6 @@ import {
 import { type Cache, createCache } from './cache.js';
 import { type CacheStats, createCacheStats } from './cache-stats.js';
 import { type CachedUsers, createCachedUsers } from './cached-users.js';
-import { clearByPattern, scanKeys } from './scan-keys.js';
 
 export interface ServerOptions {
   redis: RedisAdapter;
@@ -29,8 +29,9 @@ export interface ServerOptions {
 
 /** The pieces the routes share. */
 interface CacheService {
-  redis: RedisAdapter;
   cache: Cache;
+  /** The entries POST /cache wrote, so that listing and counting never SCAN the keyspace. */
+  entries: EntryIndex;
   stats: CacheStats;
   users: CachedUsers;
 }
@@ -43,6 +44,13 @@ const cacheKeySchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'must be 1–200 characters of A–Z, a–z, 0–9, _ . : or -')
   .describe('A cache key, e.g. greeting or user:u1');
+// `GET /cache/stats` is a route: a key named `stats` could be set but never read back.
+const newCacheKeySchema = cacheKeySchema.refine((key) => key !== 'stats', 'stats is reserved (GET /cache/stats)');
+// A lone UTF-16 surrogate (`"\ud800"`) has no UTF-8 form: Redis would store U+FFFD instead.
+const cacheValueSchema = z
+  .string()
+  .max(65_536)
+  .refine((value) => !/\p{Surrogate}/u.test(value), 'must be valid Unicode (no lone surrogate)');
 const patternSchema = z.string().min(1).max(200).describe('A glob inside the cache namespace: *, user:*, user:u?');
 const ttlSchema = z.number().int().min(1).max(2_592_000).describe('Seconds until the entry expires (1 s to 30 days)');
 
@@ -58,22 +66,20 @@ const userChangesSchema = z
 
 // ── Routes ─────────────────────────────────────────────────────────────────
 
-function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): void {
-  const namespace = cache.namespace;
-
+function cacheRoutes(app: KataServer, { cache, entries, stats }: CacheService): void {
   app.post(
     '/cache',
     {
       schema: {
         summary: 'Store a value with a TTL (SET … EX)',
         tags: ['cache'],
-        body: z.object({ key: cacheKeySchema, value: z.string().max(65_536), ttl: ttlSchema.optional() }),
+        body: z.object({ key: newCacheKeySchema, value: cacheValueSchema, ttl: ttlSchema.optional() }),
         response: { 201: entrySchema, ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const { key, value, ttl = DEFAULT_TTL_SECONDS } = request.body;
-      await cache.set(key, value, { ttlSeconds: ttl });
+      await entries.set(key, value, ttl);
       return reply.code(201).send({ key, value, ttl });
     },
   );
@@ -82,7 +88,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     '/cache',
     {
       schema: {
-        summary: 'List the keys matching a pattern (SCAN, never KEYS)',
+        summary: 'List the keys matching a pattern (from the entry index: never SCAN, never KEYS)',
         tags: ['cache'],
         querystring: z.object({ pattern: patternSchema.default('*') }),
         response: { 200: z.object({ pattern: z.string(), keys: z.array(z.string()) }), ...errorResponses(400) },
@@ -90,7 +96,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     },
     async (request) => {
       const { pattern } = request.query;
-      return { pattern, keys: await scanKeys(redis, { namespace, pattern }) };
+      return { pattern, keys: await entries.keys(pattern) };
     },
   );
 
@@ -98,7 +104,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     '/cache/stats',
     {
       schema: {
-        summary: 'Hits, misses and hit rate of the user cache, and how many keys the cache holds',
+        summary: 'Hits, misses and hit rate of the user cache, and how many entries POST /cache holds',
         tags: ['cache'],
         response: {
           200: z.object({ hits: z.number(), misses: z.number(), hitRate: z.number(), keys: z.number() }),
@@ -107,8 +113,8 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
       },
     },
     async () => {
-      const [snapshot, keys] = await Promise.all([stats.read(), scanKeys(redis, { namespace })]);
-      return { ...snapshot, keys: keys.length };
+      const [snapshot, keys] = await Promise.all([stats.read(), entries.count()]);
+      return { ...snapshot, keys };
     },
   );
 
@@ -140,7 +146,7 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
       },
     },
     async (request, reply) => {
-      if (!(await cache.delete(request.params.key))) {
+      if (!(await entries.delete(request.params.key))) {
         throw new NotFoundError(`No cache entry "${request.params.key}".`);
       }
       return reply.code(204).send();
@@ -151,14 +157,31 @@ function cacheRoutes(app: KataServer, { redis, cache, stats }: CacheService): vo
     '/cache/clear',
     {
       schema: {
-        summary: 'Delete every key of the cache matching a pattern (SCAN + UNLINK)',
+        summary: 'Delete every entry of the cache matching a pattern (UNLINK)',
         tags: ['cache'],
         body: z.object({ pattern: patternSchema }),
         response: { 200: z.object({ deleted: z.number().int() }), ...errorResponses(400) },
       },
     },
-    async (request) => ({ deleted: await clearByPattern(redis, { namespace, pattern: request.body.pattern }) }),
+    async (request) => ({ deleted: await entries.clear(request.body.pattern) }),
   );
+}
+
+/**
+ * The user of `id` through the cache. A cached value that does not parse or is not a user
+ * (an older format, a hand-made key) is a miss: it is dropped, logged, and read again from
+ * the source. Never a 500.
+ */
+async function readUser(users: CachedUsers, id: string, log: FastifyBaseLogger) {
+  try {
+    const lookup = await users.get(id);
+    if (lookup.value === null || userSchema.safeParse(lookup.value).success) return lookup;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  log.warn({ userId: id }, 'cached user did not parse or validate; dropped and read again from the source');
+  await users.invalidate(id);
+  return users.get(id);
 }
 
 function userRoutes(app: KataServer, { users }: CacheService): void {
@@ -173,7 +196,7 @@ function userRoutes(app: KataServer, { users }: CacheService): void {
       },
     },
     async (request, reply) => {
-      const { value, hit } = await users.get(request.params.id);
+      const { value, hit } = await readUser(users, request.params.id, request.log);
       reply.header('x-cache', hit ? 'HIT' : 'MISS');
       if (!value) throw new NotFoundError(`No user "${request.params.id}".`);
       return value;
@@ -208,7 +231,8 @@ function userRoutes(app: KataServer, { users }: CacheService): void {
         response: { 200: z.object({ warmed: z.number().int() }), ...errorResponses(400) },
       },
     },
-    async (request) => ({ warmed: await users.warm(request.body?.ids) }),
+    // Each id once: 1,000 copies of one id are one SET, and one user warmed.
+    async (request) => ({ warmed: await users.warm(request.body?.ids && [...new Set(request.body.ids)]) }),
   );
 }
 
@@ -219,9 +243,11 @@ function userRoutes(app: KataServer, { users }: CacheService): void {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { redis, prefix = 'kata:01-simple-cache:' } = options;
   const cache = createCache({ redis, namespace: `${prefix}cache:`, defaultTtlSeconds: DEFAULT_TTL_SECONDS });
+  // The users cache has a namespace of its own: nothing sent to POST /cache can reach it.
+  const usersCache = createCache({ redis, namespace: `${prefix}users:` });
   const stats = createCacheStats({ redis, key: `${prefix}stats` });
   const source = options.source ?? createUserSource({ latencyMs: options.latencyMs ?? 50 });
-  const users = createCachedUsers({ cache, source, stats });
+  const users = createCachedUsers({ cache: usersCache, source, stats });
 
   const app = await createKataServer({
     redis,
@@ -229,7 +255,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     description: 'A key/value cache with TTLs, and users read through a cache in front of a slow source.',
     logger: options.logger,
   });
-  const service: CacheService = { redis, cache, stats, users };
+  const entries = createEntryIndex({ redis, cache, key: `${prefix}cache-index` });
+  const service: CacheService = { cache, entries, stats, users };
   cacheRoutes(app, service);
   userRoutes(app, service);
   return app;

@@ -2,6 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { type CookieOptions, readCookie, serializeCookie } from '../../katas/02-sessions/cookies.js';
+import {
+  createLoginThrottle,
+  type LoginThrottle,
+  type LoginThrottleLimits,
+} from '../../katas/02-sessions/login-throttle.js';
 import { createUserDirectory, type UserDirectory } from '../../katas/02-sessions/users.js';
 import {
   createKataServer,
@@ -10,6 +15,7 @@ import {
   type KataLoggerOption,
   type KataServer,
   NotFoundError,
+  TooManyRequestsError,
   UnauthorizedError,
 } from '../../server-kit/index.js';
 import {
@@ -28,11 +34,16 @@ export interface ServerOptions {
   idleTtlMs?: number;
   /** Absolute lifetime of a session. Default 12 hours. */
   absoluteTtlMs?: number;
-  /** Mark the session cookie `Secure` (HTTPS only). Default `false`, for `http://localhost`. */
+  /** Mark the session cookie `Secure` (HTTPS only). Default `false`, for `http://localhost`; `pnpm kata serve 02 --secure-cookies` turns it on. */
   secureCookies?: boolean;
+  /** Failed-login throttling (`login-throttle.ts`). Default: 5 per username and IP, 20 per IP, per 15 minutes. */
+  loginLimits?: Partial<LoginThrottleLimits>;
   /** Fastify's logger option. Default: silent. */
   logger?: KataLoggerOption;
 }
+
+/** How long a login may take, scrypt included. */
+const LOGIN_DEADLINE_MS = 3_000;
 
 /** The name of the session cookie. */
 const SESSION_COOKIE = 'session';
@@ -41,6 +52,7 @@ const SESSION_COOKIE = 'session';
 interface AuthService {
   sessions: SessionStore;
   users: UserDirectory;
+  throttle: LoginThrottle;
   /** `Set-Cookie` values: the session cookie for a token, and the one that deletes it. */
   cookies: { session(token: string): string; cleared(): string };
 }
@@ -114,11 +126,19 @@ function sessionView(session: Session) {
 // ── Routes ─────────────────────────────────────────────────────────────────
 
 function authRoutes(app: KataServer, service: AuthService): void {
-  const { sessions, users, cookies } = service;
+  const { sessions, users, throttle, cookies } = service;
+
+  // Sessions and tokens are private to one user: no browser or proxy may keep a copy.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+  });
 
   app.post(
     '/auth/login',
     {
+      // scrypt is CPU work (~50 ms, more under load): this route may take longer than the
+      // server-wide 800 ms. A hung Redis still answers 503 within the adapter's command deadline.
+      config: { deadlineMs: LOGIN_DEADLINE_MS },
       schema: {
         summary: 'Log in: a new session, its token in the body and in an HttpOnly cookie',
         tags: ['auth'],
@@ -128,20 +148,28 @@ function authRoutes(app: KataServer, service: AuthService): void {
             sessionToken: z.string().describe('Send it back as Authorization: Bearer, or let the cookie do it'),
             expiresIn: z.number().int().describe('Seconds before the idle timeout'),
           }),
-          ...errorResponses(400, 401),
+          ...errorResponses(400, 401, 429),
         },
       },
     },
     async (request, reply) => {
-      const user = await users.checkPassword(request.body.username, request.body.password);
+      const { username, password } = request.body;
+      // Counted before the password is checked: concurrent guesses cannot slip through, and a
+      // throttled one costs no scrypt work. The answer is the same whether the user exists or not.
+      const attempt = await throttle.begin(username, request.ip);
+      if (!attempt.allowed) {
+        reply.header('retry-after', String(attempt.retryAfterSeconds));
+        throw new TooManyRequestsError(`Too many failed logins; try again in ${attempt.retryAfterSeconds} s.`);
+      }
+      const user = await users.checkPassword(username, password);
       if (!user) throw new UnauthorizedError('Wrong username or password.');
+      await throttle.succeeded(username, request.ip);
       const device = (request.headers['user-agent'] ?? '').slice(0, 200) || undefined;
       // Always a new token: a token the client sent before logging in is never promoted (no session fixation).
       const { token, session } = await sessions.create(user.id, { device });
       request.log.info({ sessionId: session.id, userId: user.id }, 'logged in');
       return reply
         .header('set-cookie', cookies.session(token))
-        .header('cache-control', 'no-store')
         .send({ sessionToken: token, expiresIn: secondsUntil(session.expiresAt) });
     },
   );
@@ -190,7 +218,7 @@ function authRoutes(app: KataServer, service: AuthService): void {
     '/auth/sessions/:sessionId',
     {
       schema: {
-        summary: 'Revoke one of your sessions (another device) by its id',
+        summary: 'Revoke one of your sessions by its id (the current one too: then its cookie is cleared)',
         tags: ['auth'],
         params: z.object({ sessionId: idSchema }),
         response: { 204: z.undefined().describe('Revoked'), ...errorResponses(400, 401, 404) },
@@ -201,6 +229,8 @@ function authRoutes(app: KataServer, service: AuthService): void {
       if (!(await sessions.revoke(session.userId, request.params.sessionId))) {
         throw new NotFoundError('You have no session with that id (it may have expired).');
       }
+      // Revoking the session this request came with is a logout: its cookie goes too.
+      if (request.params.sessionId === session.id) reply.header('set-cookie', cookies.cleared());
       return reply.code(204).send();
     },
   );
@@ -257,6 +287,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const service: AuthService = {
     sessions: createSessionStore({ redis, prefix, idleTtlMs, absoluteTtlMs }),
     users: createUserDirectory(),
+    throttle: createLoginThrottle({ redis, prefix, limits: options.loginLimits }),
     cookies: {
       session: (token) => serializeCookie(SESSION_COOKIE, token, { ...cookie, maxAge: absoluteTtlMs / 1000 }),
       cleared: () => serializeCookie(SESSION_COOKIE, '', { ...cookie, maxAge: 0 }),

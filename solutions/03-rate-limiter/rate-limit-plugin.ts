@@ -12,7 +12,7 @@ import {
   type RateLimitResult,
   type RouteRateLimitOptions,
 } from '../../katas/03-rate-limiter/rate-limit.js';
-import { BadRequestError, ID_PATTERN, TooManyRequestsError } from '../../server-kit/index.js';
+import { ID_PATTERN, TooManyRequestsError, ValidationError } from '../../server-kit/index.js';
 import { createFixedWindow } from './fixed-window.js';
 import { createSlidingLog } from './sliding-log.js';
 import { createTokenBucket } from './token-bucket.js';
@@ -60,14 +60,33 @@ type Rule = z.infer<typeof ruleSchema>;
 
 const seconds = (ms: number) => Math.ceil(ms / 1000);
 
-/** Who the request counts against. `x-user-id` stands in for a real login (kata 02's session). */
-function partitionOf(request: FastifyRequest, by: LimitBy): string {
+/**
+ * Who the request counts against, in the order they are checked: always its IP; with
+ * `by: 'user'` and an `x-user-id`, that user too, on top. `x-user-id` stands in for a real
+ * login (kata 02's session) and proves nothing, so it never replaces the IP: a client that
+ * made up a new id per request would get a fresh quota each time. A malformed one is a 400.
+ */
+function partitionsOf(request: FastifyRequest, by: LimitBy): string[] {
+  const ip = `ip:${request.ip}`;
   const user = request.headers['x-user-id'];
-  if (by === 'ip' || user === undefined) return `ip:${request.ip}`;
+  if (by === 'ip' || user === undefined) return [ip];
   if (typeof user !== 'string' || !ID_PATTERN.test(user)) {
-    throw new BadRequestError('x-user-id must be 1–64 characters of A–Z, a–z, 0–9, _ or -.');
+    throw new ValidationError('x-user-id must be 1–64 characters of A–Z, a–z, 0–9, _ or -.', [
+      { in: 'headers', path: '/x-user-id', message: 'must be 1–64 characters of A–Z, a–z, 0–9, _ or -' },
+    ]);
   }
-  return `user:${user}`;
+  return [ip, `user:${user}`];
+}
+
+/** Checks each partition in turn, stopping at the first denial; the answer is the tightest check. */
+async function checkAll(limiter: RateLimiter, rule: Rule, partitions: string[]): Promise<RateLimitResult> {
+  let tightest: RateLimitResult | undefined;
+  for (const partition of partitions) {
+    const result = await limiter.check(`${rule.policy}:${partition}`, rule);
+    if (!tightest || !result.allowed || result.remaining < tightest.remaining) tightest = result;
+    if (!result.allowed) break;
+  }
+  return tightest as RateLimitResult;
 }
 
 /**
@@ -105,10 +124,10 @@ const rateLimit: FastifyPluginAsync<RateLimitPluginOptions> = async (app, option
     const limiter = limiters.get(rule.algorithm) as RateLimiter;
 
     return async (request, reply) => {
-      const id = `${rule.policy}:${partitionOf(request, rule.by)}`;
+      const partitions = partitionsOf(request, rule.by);
       let result: RateLimitResult;
       try {
-        result = await limiter.check(id, rule);
+        result = await checkAll(limiter, rule, partitions);
       } catch (error) {
         if (!(failOpen && isRedisDown(error))) throw error;
         request.log.warn({ policy: rule.policy }, 'Redis is down: rate limit not applied (failOpen)');

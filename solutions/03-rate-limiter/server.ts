@@ -5,6 +5,7 @@ import {
   ALGORITHMS,
   type Algorithm,
   type RateLimiter,
+  type RateLimitRule,
   type RouteRateLimitOptions,
 } from '../../katas/03-rate-limiter/rate-limit.js';
 import { createKataServer, errorResponses, idSchema, type KataLoggerOption } from '../../server-kit/index.js';
@@ -14,22 +15,29 @@ export interface ServerOptions {
   redis: RedisAdapter;
   /** Prefix of every key the server writes. Default `kata:03-rate-limiter:`. */
   prefix?: string;
-  /** The rule of `GET /api/limited`. Default: 5 requests per 10 s, fixed window, per user (`x-user-id`), else per IP. */
+  /** The rule of `GET /api/limited`. Default: 5 requests per 10 s, fixed window, per IP, and per user (`x-user-id`) on top. */
   limited?: RouteRateLimitOptions;
   /** Fastify's logger option. Default: silent. */
   logger?: KataLoggerOption;
 }
 
+/**
+ * What one caller can make Redis hold is bounded by these two: a key lives at most one
+ * window (1 hour), and a sliding log holds at most `limit` (10,000) entries.
+ */
+const MAX_LIMIT = 10_000;
+const MAX_WINDOW_MS = 3_600_000;
+
 const checkQuerySchema = z.object({
   user_id: idSchema,
-  limit: z.coerce.number().int().min(1).max(1_000_000).default(10).describe('Requests per window (1–1,000,000)'),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(10).describe('Requests per window (1–10,000)'),
   window: z.coerce
     .number()
     .int()
     .min(1)
-    .max(86_400_000)
+    .max(MAX_WINDOW_MS)
     .default(60_000)
-    .describe('The window in milliseconds (1 ms to 1 day)'),
+    .describe('The window in milliseconds (1 ms to 1 hour)'),
   algorithm: z.enum(ALGORITHMS).default('fixed-window'),
 });
 
@@ -40,6 +48,14 @@ const resultSchema = z.object({
   remaining: z.number().int(),
   resetMs: z.number().int().describe('Milliseconds until remaining goes up again'),
 });
+
+/**
+ * The id a check counts under: the user and the rule. Each rule gets its own key, so a
+ * caller who sends `window=3600000` for bob cannot block bob's 1-second rule for an hour.
+ */
+function checkIdFor(userId: string, { limit, windowMs }: RateLimitRule): string {
+  return `${userId}:${limit}:${windowMs}`;
+}
 
 /**
  * The kata's HTTP service: `GET /rate-limit/check` runs one check of any algorithm and
@@ -85,7 +101,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
     async (request) => {
       const { user_id, limit, window, algorithm } = request.query;
-      return limiters[algorithm].check(user_id, { limit, windowMs: window });
+      const rule = { limit, windowMs: window };
+      return limiters[algorithm].check(checkIdFor(user_id, rule), rule);
     },
   );
 
@@ -94,10 +111,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     {
       onRequest: app.rateLimit(),
       schema: {
-        summary: 'A rate-limited route: per user (x-user-id) or per IP; 429 with Retry-After when over the limit',
+        summary:
+          'A rate-limited route: per IP, and per user (x-user-id) on top; 429 with Retry-After when over the limit',
         tags: ['rate limit'],
         headers: z.looseObject({
-          'x-user-id': idSchema.optional().describe('Who to count against; without it, the client IP'),
+          'x-user-id': idSchema.optional().describe('A user to count against too, on top of the client IP'),
         }),
         response: {
           200: z.object({ ok: z.literal(true), remaining: z.number().int() }),
