@@ -1,6 +1,6 @@
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
-import { createBackendAdapter } from './backends.js';
 import { withSimulatedOutage } from './mock-outage.js';
+import type { AdapterFactory } from './open-backend-adapter.js';
 import { createTcpSwitch } from './tcp-switch.js';
 
 /**
@@ -21,10 +21,15 @@ export interface RedisOutage {
   close(): Promise<void>;
 }
 
-export async function createRedisOutage(backend: BackendName, redisUrl: string): Promise<RedisOutage> {
+/** `open` makes adapters of `backend` (see `open-backend-adapter.ts`). */
+export async function createRedisOutage(
+  backend: BackendName,
+  redisUrl: string,
+  open: AdapterFactory,
+): Promise<RedisOutage> {
   if (backend === 'mock') {
     let state: 'up' | 'down' | 'hung' = 'up';
-    const redis = withSimulatedOutage(createBackendAdapter('mock', ''), () => state);
+    const redis = withSimulatedOutage(open(''), () => state);
     return {
       redis,
       goDown: async () => {
@@ -40,7 +45,7 @@ export async function createRedisOutage(backend: BackendName, redisUrl: string):
     };
   }
   const relay = await createTcpSwitch(redisUrl);
-  const redis = createBackendAdapter(backend, relay.url);
+  const redis = open(relay.url);
   return {
     redis,
     goDown: () => relay.cut(),

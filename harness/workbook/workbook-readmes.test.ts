@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listKatas } from './find-kata.js';
-import { shortId } from './kata-commands.js';
 import { readKataHints } from './kata-hints.js';
 import { readKataReadme } from './kata-readme.js';
+import { shortId } from './learner-commands.js';
 import { splitSections, stepHeading } from './markdown-sections.js';
 import { specStepNumbers } from './spec-steps.js';
 
