@@ -40,8 +40,6 @@ export interface HintScratch {
 const isSpec = (file: string) => file.endsWith('.spec.ts');
 const tsFiles = (folder: string) =>
   existsSync(folder) ? readdirSync(folder).filter((file) => file.endsWith('.ts')) : [];
-// Code no spec of a library step imports; left out of an answer's folder, so tsc has less to check.
-const heavy = new Set(['bench.ts', 'server.ts']);
 
 /** `cache.ts` → `cache.step-1.hint-3.block-1.ts`: a fragment's copy of the starter file, beside it. */
 function fragmentFileName(code: HintCode): string {
@@ -91,12 +89,10 @@ function placeAnswer(root: string, dir: string, code: HintCode): [string, Placed
     .filter(isSpec)
     .map((spec) => ({ spec, text: onlyStep(readFileSync(join(kataFolder, spec), 'utf8'), code.step) }))
     .filter(({ text }) => /\bdescribe\(\s*['"`]step/i.test(text));
-  const needsServer = code.file === 'server.ts' || specs.some(({ spec }) => spec === 'server.spec.ts');
-  const wanted = (file: string) => !heavy.has(file) || (file === 'server.ts' && needsServer);
-  for (const file of tsFiles(kataFolder).filter((each) => !isSpec(each) && wanted(each)))
+  for (const file of tsFiles(kataFolder).filter((each) => !isSpec(each)))
     cpSync(join(kataFolder, file), join(folder, file));
   // A solution imports the kata's provided files as `../../katas/<kata>/…`: here they sit beside it.
-  for (const file of tsFiles(solutionFolder).filter(wanted)) {
+  for (const file of tsFiles(solutionFolder)) {
     const text = readFileSync(join(solutionFolder, file), 'utf8');
     writeFileSync(join(folder, file), text.replaceAll(`../../katas/${code.kata}/`, './'));
   }
