@@ -2,9 +2,10 @@
  * The harness has two sides. What specs run on: `harness/*.ts` (fixtures, outage, the
  * katas↔solutions switch, backend names), `harness/http/`, `harness/redis-source/`. The
  * tooling around them: `harness/cli/`, `reporters/`, `matrix/`, `workbook/`, `progress/`,
- * `bench/`, `cli-tests/`. Tooling may use the spec side; nothing outside the tooling (the
- * spec side, the adapters, the katas, the solutions, the server kit) imports tooling, so a
- * spec never loads the CLI.
+ * `bench/`, `cli-tests/`, and the benchmarks wherever they live (`adapters/bench/`, a kata's
+ * `bench*.ts`: scripts run by `pnpm bench`, never loaded by a spec). Tooling may use the spec
+ * side; nothing outside the tooling (the spec side, the adapters, the katas, the solutions,
+ * the server kit) imports tooling, so a spec never loads the CLI.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -17,7 +18,8 @@ const TOOLING = ['cli', 'reporters', 'matrix', 'workbook', 'progress', 'bench', 
 );
 const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
-const isTooling = (file: string) => TOOLING.some((folder) => file.startsWith(folder));
+const isBenchmark = (file: string) => file.startsWith('adapters/bench/') || /^katas\/[^/]+\/bench[^/]*\.ts$/.test(file);
+const isTooling = (file: string) => TOOLING.some((folder) => file.startsWith(folder)) || isBenchmark(file);
 
 /** Every TypeScript file of the workbook outside the tooling, relative to it. */
 function nonToolingFiles(): string[] {

@@ -28,6 +28,8 @@ type BuildServer = (options: {
   prefix?: string;
   logger?: unknown;
   secureCookies?: boolean;
+  /** The environment, for servers with settings of their own (kata 06 reads QUEUE_WORKERS, QUEUE_VISIBILITY_MS). */
+  env?: NodeJS.ProcessEnv;
 }) => FastifyInstance | Promise<FastifyInstance>;
 
 export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -78,6 +80,7 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
     prefix: `kata:${kata.id}:`,
     logger: true,
     secureCookies: options.secureCookies,
+    env: process.env,
   });
   const stop = async () => {
     await app.close();
