@@ -1,3 +1,4 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, expectWithin, test, vi } from '../../harness/test.js';
 import { createCache } from './cache.js';
 import { createCacheAside } from './cache-aside.js';
@@ -11,17 +12,6 @@ function slowLoader<T>(value: T, ms = 30) {
     await sleep(ms);
     return value;
   });
-}
-
-/** The error `promise` rejects with. A step not started yet still fails with its NotImplementedError. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'NotImplementedError') throw error;
-    return error;
-  }
-  throw new Error('Expected a rejection, but the promise resolved.');
 }
 
 describe('step 2 · cache-aside over a slow data source', () => {
