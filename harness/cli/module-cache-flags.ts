@@ -8,6 +8,6 @@ import type { SpecTarget } from '../katas-or-solutions.js';
 export function moduleCacheFlags(target: SpecTarget): string[] {
   return [
     '--experimental.fsModuleCache',
-    `--experimental.fsModuleCachePath=node_modules/.cache/redis-katas/vitest-${target}`,
+    `--experimental.fsModuleCachePath=.katas/cache/vitest-${target}`,
   ];
 }

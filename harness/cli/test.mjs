@@ -26,7 +26,7 @@ const { filter, options } = parseCLI(parsed.vitest);
 // CLI's other runs: about a third less CPU a run. One cache per target.
 options.experimental = {
   fsModuleCache: true,
-  fsModuleCachePath: `node_modules/.cache/redis-katas/vitest-${parsed.target}`,
+  fsModuleCachePath: `.katas/cache/vitest-${parsed.target}`,
   ...options.experimental,
 };
 // Type errors first: the check of the katas named on the command line starts now, beside
