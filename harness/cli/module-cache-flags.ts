@@ -6,8 +6,5 @@
 import type { SpecTarget } from '../katas-or-solutions.js';
 
 export function moduleCacheFlags(target: SpecTarget): string[] {
-  return [
-    '--experimental.fsModuleCache',
-    `--experimental.fsModuleCachePath=.katas/cache/vitest-${target}`,
-  ];
+  return ['--experimental.fsModuleCache', `--experimental.fsModuleCachePath=.katas/cache/vitest-${target}`];
 }
