@@ -1,3 +1,4 @@
+import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
 import { createBackendAdapter } from './backends.js';
 import { withSimulatedOutage } from './mock-outage.js';
@@ -21,10 +22,18 @@ export interface RedisOutage {
   close(): Promise<void>;
 }
 
-export async function createRedisOutage(backend: BackendName, redisUrl: string): Promise<RedisOutage> {
+/**
+ * A Redis that can go away: on the mock, the in-memory server called `mockServer` (give
+ * each independent instance its own name); on a real backend, the Redis at `redisUrl`.
+ */
+export async function createRedisOutage(
+  backend: BackendName,
+  redisUrl: string,
+  mockServer = 'default',
+): Promise<RedisOutage> {
   if (backend === 'mock') {
     let state: 'up' | 'down' | 'hung' = 'up';
-    const redis = withSimulatedOutage(createBackendAdapter('mock', ''), () => state);
+    const redis = withSimulatedOutage(createMockAdapter({ server: mockServer }), () => state);
     return {
       redis,
       goDown: async () => {

@@ -11,6 +11,7 @@ import { type CommandLog, createCommandLog } from '../adapters/core/command-moni
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
 import { createBackendAdapter } from './backends.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
+import { startIndependentRedis } from './independent-redis.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 
 declare module 'vitest' {
@@ -97,3 +98,24 @@ export const test = base.extend<RedisFixtures>({
 });
 
 export { describe, expect, vi } from 'vitest';
+
+export interface IndependentRedisFixtures {
+  /**
+   * Three Redis servers that share nothing (three in-memory servers on the mock, three
+   * redis-server processes on the real backends), each with its own `goDown`/`hang`/
+   * `comeBack`. For Redlock. Started for the test, stopped afterwards.
+   */
+  instances: RedisOutage[];
+}
+
+/** `test` plus `instances`: three independent Redis servers. Import it only where you need them. */
+export const testWithInstances = test.extend<IndependentRedisFixtures>({
+  instances: async ({ backend }, use) => {
+    const started = await startIndependentRedis(backend, 3);
+    try {
+      await use(started.instances);
+    } finally {
+      await started.close();
+    }
+  },
+});
