@@ -135,7 +135,7 @@ export interface RedlockOptions {
   namespace: string;
   /** Clock drift allowed between instances, as a share of the TTL. Default 0.01 (1%). */
   driftFactor?: number;
-  /** How long to wait for one instance before counting it as failed. Default 100 ms. */
+  /** How long to wait for one instance before counting it as failed. Default 250 ms: a third of the 1 s in which a server must answer. */
   instanceTimeoutMs?: number;
 }
 

@@ -33,7 +33,7 @@ export function createRedlock({
   instances,
   namespace,
   driftFactor = 0.01,
-  instanceTimeoutMs = 100,
+  instanceTimeoutMs = 250,
 }: RedlockOptions): Redlock {
   if (instances.length < 1) throw new RangeError('Redlock needs at least one Redis instance (3 or 5 in practice).');
   const locks = instances.map((redis: RedisAdapter) => createRedisLock({ redis, namespace }));
