@@ -5,7 +5,8 @@ import type { AcquireOptions, DistributedLock, LockedWork } from './lock.js';
  * Step 4. Runs `work` while holding the lock on `resource` (taken with `acquireWithRetry`),
  * renews it every third of its TTL, and releases it when `work` settles. `work` gets an
  * AbortSignal that aborts with a `LockLostError` once the lock is lost or may be lost.
- * Rejects with that error when the lock was lost while `work` ran. Read README.md, "Step 4".
+ * Rejects with a `LockLostError` when the lock was lost while `work` ran, or was someone
+ * else’s at release. Read README.md, "Step 4".
  */
 export async function withLock<T>(
   lock: DistributedLock,

@@ -10,8 +10,8 @@ import { acquireWithRetry } from './acquire-with-retry.js';
  * Check `signal.aborted` before every write. Renewal stops when `work` settles, so the
  * library never keeps a lock alive longer than its TTL on its own.
  *
- * Rejects with the `LockLostError` when the lock was lost while `work` ran: its result was
- * not produced under the lock.
+ * Rejects with a `LockLostError` when the lock was lost while `work` ran, or was someone
+ * else's by the time it was released: the work did not run under the lock throughout.
  */
 export async function withLock<T>(
   lock: DistributedLock,
@@ -21,15 +21,22 @@ export async function withLock<T>(
 ): Promise<T> {
   const first = await acquireWithRetry(lock, resource, options);
   const renewal = keepRenewed(lock, first, options.ttlMs);
+  let result: T;
   try {
-    const result = await work(renewal.signal, first);
-    if (renewal.signal.aborted) throw renewal.signal.reason;
-    return result;
-  } finally {
-    const last = await renewal.stop();
-    // Compare-and-delete: harmless when the lock is already someone else's.
-    await lock.release(last);
+    result = await work(renewal.signal, first);
+  } catch (error) {
+    // The work's own error matters more than a failed release (compare-and-delete is safe to skip: the TTL ends it).
+    await lock.release(await renewal.stop()).catch(() => false);
+    throw error;
   }
+  const last = await renewal.stop();
+  if (renewal.signal.aborted) {
+    await lock.release(last).catch(() => false);
+    throw renewal.signal.reason;
+  }
+  // Released by compare-and-delete: `false` means the lock was someone else's by the end.
+  if (!(await lock.release(last))) throw new LockLostError(resource, 'taken');
+  return result;
 }
 
 interface Renewal {
