@@ -3,6 +3,7 @@
  * runs a kata's server for curl and the browser. `--secure-cookies` (or `KATA_SECURE_COOKIES=1`)
  * marks cookies `Secure`, for a server behind HTTPS. The real clients use `--url`, else
  * `REDIS_URL`, else a redis-server the CLI starts itself; never an unknown server.
+ * `REDLOCK_URLS` (three comma-separated Redis URLs) hands kata 08 its Redlock instances.
  */
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,8 @@ export interface ServeOptions {
   url: string | undefined;
   /** Cookies marked `Secure` (sent over HTTPS only): kata 02's session cookie. */
   secureCookies: boolean;
+  /** `REDLOCK_URLS`: independent Redis servers for kata 08's Redlock (three, comma-separated). */
+  redlockUrls: string[];
 }
 
 type BuildServer = (options: {
@@ -27,6 +30,7 @@ type BuildServer = (options: {
   prefix?: string;
   logger?: unknown;
   secureCookies?: boolean;
+  redlock?: RedisAdapter[];
 }) => FastifyInstance | Promise<FastifyInstance>;
 
 export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -52,7 +56,18 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
     port,
     url: value('--url') ?? env.REDIS_URL,
     secureCookies,
+    redlockUrls: parseRedlockUrls(env.REDLOCK_URLS, adapter),
   };
+}
+
+/** `REDLOCK_URLS`: three comma-separated `redis://` URLs, for a real adapter; none when unset. */
+export function parseRedlockUrls(value: string | undefined, adapter: BackendName): string[] {
+  if (!value?.trim()) return [];
+  const urls = value.split(',').map((url) => url.trim());
+  if (urls.length !== 3 || !urls.every((url) => /^rediss?:\/\/\S+$/.test(url)))
+    throw new Error(`REDLOCK_URLS must be three comma-separated redis:// URLs, not "${value}".`);
+  if (adapter === 'mock') throw new Error('REDLOCK_URLS needs a real client: add --adapter ioredis or node-redis.');
+  return urls;
 }
 
 async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: StartedRedis | null }> {
@@ -74,15 +89,19 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   };
   const { url, started } = await redisUrlFor(options);
   const redis = createBackendAdapter(options.adapter, url);
+  const redlock = options.redlockUrls.map((redlockUrl) => createBackendAdapter(options.adapter, redlockUrl));
   const app = await module.buildServer({
     redis,
     prefix: `kata:${kata.id}:`,
     logger: true,
     secureCookies: options.secureCookies,
+    ...(redlock.length > 0 ? { redlock } : {}),
   });
+  if (redlock.length > 0) console.log(`Redlock over ${options.redlockUrls.join(', ')} (REDLOCK_URLS).`);
   const stop = async () => {
     await app.close();
     await redis.close();
+    await Promise.allSettled(redlock.map((instance) => instance.close()));
     await started?.stop();
     process.exit(0);
   };
