@@ -8,6 +8,7 @@ import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
+import { fromWire } from './core/wire-replies.js';
 import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
@@ -43,6 +44,8 @@ function connect(options: RealClientOptions): Connection {
     // How long disconnect() waits for the socket to close; the 2 s default delays exit.
     disconnectTimeout: 200,
     retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 1000),
+    // Integer replies as digits, read with `callBuffer` (strings as Buffers): see `wire-replies.ts`.
+    stringNumbers: true,
     ...(options.name ? { connectionName: options.name } : {}),
   });
   const guard = guardConnection({
@@ -67,7 +70,7 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
       const [command = '', ...rest] = args;
       return guard.run(command.toUpperCase(), replyTimeoutMs(args, timeoutMs), () => {
         watch.sent(args);
-        return client.call(command, ...rest);
+        return client.callBuffer(command, ...rest).then(fromWire);
       });
     },
     async batch(kind, commands) {
@@ -86,7 +89,7 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
 /** Runs a batch; `[error, value]` pairs become outcomes. A WATCH abort (`null`) throws. */
 async function execBatch(client: Redis, kind: 'multi' | 'pipeline', commands: string[][]): Promise<ClientOutcome[]> {
   const chain = kind === 'multi' ? client.multi() : client.pipeline();
-  for (const [command = '', ...args] of commands) chain.call(command, ...args);
+  for (const [command = '', ...args] of commands) chain.callBuffer(command, ...args);
   let results: [error: Error | null, value: unknown][] | null;
   try {
     results = await chain.exec();
@@ -96,7 +99,7 @@ async function execBatch(client: Redis, kind: 'multi' | 'pipeline', commands: st
     throw error instanceof ReplyError && queued ? execAbortError(queued) : error;
   }
   if (results === null) throw new WatchConflictError();
-  return results.map(([error, value]) => (error ? { error } : { value }));
+  return results.map(([error, value]) => (error ? { error } : { value: fromWire(value) }));
 }
 
 /** A subscriber connection. Unsubscribes by name only: ioredis hangs on a bare UNSUBSCRIBE. */

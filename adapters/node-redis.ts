@@ -1,4 +1,4 @@
-import { createClient, ErrorReply, MultiErrorReply, WatchError } from 'redis';
+import { createClient, ErrorReply, RESP_TYPES } from 'redis';
 import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
@@ -8,6 +8,7 @@ import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
+import { fromWire } from './core/wire-replies.js';
 import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
@@ -70,7 +71,8 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
   // `timeout` drops a command that could not even be written in time: no late ghost write.
-  const send = (args: string[]) => client.sendCommand(args, { timeout: timeoutMs });
+  const send = async (args: string[]) =>
+    fromWire(await client.sendCommand(args, { timeout: timeoutMs, typeMapping: wireTypes }));
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
@@ -93,26 +95,32 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   };
 }
 
+/** Integer replies as their digits, strings as Buffers: `fromWire` decodes them (`wire-replies.ts`). */
+const wireTypes = { [RESP_TYPES.NUMBER]: String, [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SIMPLE_STRING]: Buffer };
+
 /**
- * MULTI/EXEC. node-redis throws `WatchError` on a WATCH abort, `MultiErrorReply` (with
- * `.replies`, `.errorIndexes`) when commands failed while running, and the command's own
- * error when Redis refused it while queued (EXECABORT).
+ * MULTI/EXEC, sent as one chain of commands (node-redis writes a `chainId` chain without
+ * other commands in between). Not `client.multi()`: its EXEC ignores the type mapping, so
+ * its integers would round near 2^53. EXEC answers nil on a WATCH abort; when Redis
+ * refused a command while queued, EXEC fails (EXECABORT) and that command's own error
+ * tells why.
  */
 async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
-  const multi = client.multi();
-  for (const args of commands) multi.addCommand(args);
+  const chainId = Symbol('MULTI');
+  const send = (args: string[]) => client.sendCommand(args, { chainId, typeMapping: wireTypes });
+  const queued = Promise.allSettled([send(['MULTI']), ...commands.map(send)]);
+  const exec = send(['EXEC']);
+  let replies: unknown;
   try {
-    const replies: unknown[] = await multi.exec();
-    return replies.map((value) => ({ value }));
+    replies = await exec;
   } catch (error) {
-    if (error instanceof WatchError) throw new WatchConflictError();
-    if (error instanceof MultiErrorReply) {
-      const failed = new Set(error.errorIndexes);
-      return error.replies.map((reply: unknown, index) => (failed.has(index) ? { error: reply } : { value: reply }));
-    }
-    if (error instanceof ErrorReply) throw execAbortError(error);
+    const refused = (await queued).find((result) => result.status === 'rejected');
+    if (error instanceof ErrorReply) throw execAbortError(refused?.reason instanceof Error ? refused.reason : error);
     throw error;
   }
+  if (replies === null) throw new WatchConflictError();
+  if (!Array.isArray(replies)) throw new TypeError(`Unexpected EXEC reply: ${String(replies)}`);
+  return replies.map((reply: unknown) => (reply instanceof ErrorReply ? { error: reply } : { value: fromWire(reply) }));
 }
 
 /**

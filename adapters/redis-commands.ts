@@ -6,7 +6,14 @@
  * - Options are objects, never positional tokens: `set(key, value, { px: 500, nx: true })`.
  * - Replies are plain JS: integers and scores are `number`, a missing value is `null`,
  *   a hash is `Record<string, string>`, a scored member is `{ member, score }`.
- * - Every method returns a Promise and rejects with a `RedisError` subclass.
+ * - Integer replies (script integers included) are exact within ±2^53, where a double
+ *   holds every integer. Beyond, the command still runs (Redis keeps the exact 64-bit
+ *   value) and its reply rejects with `IntegerRangeError`: read such a value as a string
+ *   with `get`/`hGet`. Scores and
+ *   INCRBYFLOAT results are doubles, as Redis sends them.
+ * - Every method returns a Promise and rejects with a `RedisError` subclass. Error replies
+ *   that mean "not now" (OOM, BUSY, LOADING, MASTERDOWN, READONLY) reject with
+ *   `RedisUnavailableError`, like a lost connection, with a `reason` saying which.
  *
  * The same methods are available on a MULTI transaction and a pipeline (`Batch`).
  */
@@ -81,7 +88,11 @@ export interface RedisCommands {
   /** HMGET: several fields, in order, `null` for each missing one. */
   hMGet(key: string, fields: string[]): Promise<(string | null)[]>;
 
-  /** HGETALL: every field; `{}` when the key does not exist. */
+  /**
+   * HGETALL: every field; `{}` when the key does not exist. The record has no prototype:
+   * every field name is an own key (`__proto__` and `constructor` too), and `hash[name]`
+   * is `undefined` for any field Redis does not have.
+   */
   hGetAll(key: string): Promise<Record<string, string>>;
 
   /** HDEL: removes `fields`, returns how many existed. */

@@ -57,4 +57,54 @@ describe('hashes', () => {
     expect(await redis.hExists(`${prefix}h`, 'b')).toBe(false);
     expect(await redis.hExists(`${prefix}missing`, 'a')).toBe(false);
   });
+
+  describe('fields named like Object.prototype members are ordinary fields', () => {
+    const protoField = '__proto__';
+    // Built with fromEntries: an object literal's `__proto__:` would set the prototype instead.
+    const special = Object.fromEntries([
+      ['__proto__', 'p'],
+      ['toString', 't'],
+      ['constructor', 'c'],
+    ]);
+
+    test('hSet, hGet, hExists, hLen and hGetAll keep every one', async ({ redis, prefix }) => {
+      expect(await redis.hSet(`${prefix}h`, special)).toBe(3);
+      expect(await redis.hLen(`${prefix}h`)).toBe(3);
+      expect(await redis.hMGet(`${prefix}h`, ['__proto__', 'toString', 'constructor'])).toEqual(['p', 't', 'c']);
+      expect(await redis.hExists(`${prefix}h`, '__proto__')).toBe(true);
+      const hash = await redis.hGetAll(`${prefix}h`);
+      expect(Object.entries(hash).sort()).toEqual([
+        ['__proto__', 'p'],
+        ['constructor', 'c'],
+        ['toString', 't'],
+      ]);
+      expect(hash[protoField]).toBe('p');
+    });
+
+    test('hDel counts them and removes the key with the last one; the key is then free', async ({ redis, prefix }) => {
+      await redis.hSet(`${prefix}h`, special);
+      expect(await redis.hDel(`${prefix}h`, '__proto__', 'toString', 'constructor')).toBe(3);
+      expect(await redis.type(`${prefix}h`)).toBe('none');
+      expect(await redis.rPush(`${prefix}h`, 'a')).toBe(1);
+    });
+
+    test('a missing one reads as missing: null from hGet, undefined in hGetAll', async ({ redis, prefix }) => {
+      await redis.hSet(`${prefix}h`, { name: 'Ada' });
+      expect(await redis.hGet(`${prefix}h`, 'toString')).toBeNull();
+      expect(await redis.hExists(`${prefix}h`, 'constructor')).toBe(false);
+      const hash = await redis.hGetAll(`${prefix}h`);
+      expect([hash.toString, hash.constructor, hash[protoField]]).toEqual([undefined, undefined, undefined]);
+    });
+
+    test('hIncrBy counts one from 0', async ({ redis, prefix }) => {
+      expect(await redis.hIncrBy(`${prefix}h`, 'constructor', 2)).toBe(2);
+      expect(await redis.hIncrBy(`${prefix}h`, '__proto__', 3)).toBe(3);
+      expect(await redis.hGetAll(`${prefix}h`)).toEqual(
+        Object.fromEntries([
+          ['constructor', '2'],
+          ['__proto__', '3'],
+        ]),
+      );
+    });
+  });
 });

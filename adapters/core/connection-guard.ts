@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { RedisError } from '../errors/redis-error.js';
-import { classifyReplyError } from './classify-reply-error.js';
+import { errorFromReply } from './error-from-reply.js';
 import { connectionLost, describeConnectionFailure, unavailable } from './unavailable-errors.js';
 import { createReadyWaiters } from './wait-until-ready.js';
 import { withDeadline } from './with-deadline.js';
@@ -74,7 +74,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     if (error instanceof RedisError) return error;
     // A bad argument (not a string) is a bug in the calling code, not an outage.
     if (error instanceof TypeError) return error;
-    if (client.isReplyError(error)) return classifyReplyError(error.message, command, error);
+    if (client.isReplyError(error)) return errorFromReply(error.message, command, error);
     if (closing.signal.aborted) return unavailable.closed(endpoint, command);
     return unavailable.lost(endpoint, command, lastFailure ?? describeConnectionFailure(error), error);
   }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { IntegerRangeError } from '../errors/integer-range-error.js';
 import { RedisCommandError } from '../errors/redis-command-error.js';
 import {
   parseRedisFloat,
   toBoolean,
   toHash,
+  toInteger,
   toKeyedElement,
   toKeyedScoredMember,
   toNullableNumber,
@@ -172,6 +174,25 @@ describe('toNullableStringArray', () => {
   });
 });
 
+describe('toInteger (the integer rule)', () => {
+  it('accepts integers up to ±2^53 as numbers, bigints and digit strings', () => {
+    expect(toInteger(9007199254740991)).toBe(9007199254740991);
+    expect(toInteger(9007199254740992n)).toBe(2 ** 53);
+    expect(toInteger('-9007199254740992')).toBe(-(2 ** 53));
+  });
+
+  it('rejects beyond ±2^53 with IntegerRangeError, keeping the exact digits when it has them', () => {
+    expect(() => toInteger(9007199254740993n)).toThrow(IntegerRangeError);
+    expect(() => toInteger('9223372036854775806')).toThrow(/9223372036854775806/);
+    expect(() => toInteger(2 ** 60)).toThrow(IntegerRangeError);
+  });
+
+  it('rejects a reply that is no integer with a TypeError (a driver bug)', () => {
+    expect(() => toInteger(1.5)).toThrow(TypeError);
+    expect(() => toInteger('abc')).toThrow(TypeError);
+  });
+});
+
 describe('toHash', () => {
   it('pairs a flat [field, value, …] array (RESP2)', () => {
     expect(toHash(['name', 'Ada', 'born', '1815'])).toEqual({ name: 'Ada', born: '1815' });
@@ -191,6 +212,25 @@ describe('toHash', () => {
 
   it('decodes Buffer values', () => {
     expect(toHash(['name', Buffer.from('Ada')])).toEqual({ name: 'Ada' });
+  });
+
+  it('keeps fields named like Object.prototype members as own keys', () => {
+    const hash = toHash(['__proto__', 'a', 'toString', 'b', 'constructor', 'c']);
+    expect(Object.keys(hash)).toEqual(['__proto__', 'toString', 'constructor']);
+    const protoField = '__proto__';
+    expect(hash[protoField]).toBe('a');
+    expect(hash.toString).toBe('b');
+    expect(hash.constructor).toBe('c');
+  });
+
+  it('keeps them from the object ioredis built, too', () => {
+    const built = Object.fromEntries([['__proto__', 'a']]);
+    expect(Object.entries(toHash(built))).toEqual([['__proto__', 'a']]);
+  });
+
+  it('answers undefined for a field the hash does not have, whatever its name', () => {
+    const hash = toHash(['name', 'Ada']);
+    expect([hash.constructor, hash.toString, hash.hasOwnProperty]).toEqual([undefined, undefined, undefined]);
   });
 
   it('rejects a flat array with a field but no value', () => {

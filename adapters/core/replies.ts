@@ -3,6 +3,7 @@
  * arrive in RESP2 shapes (node-redis is created with `RESP: 2`; ioredis and ioredis-mock
  * speak RESP2), except that ioredis-style clients already turn HGETALL into an object.
  */
+import { IntegerRangeError } from '../errors/integer-range-error.js';
 import type { RedisReply, RedisTime, ScanPage, ScoredMember } from '../redis-commands.js';
 import { classifyReplyError } from './classify-reply-error.js';
 
@@ -34,6 +35,31 @@ export function toNullableNumber(raw: unknown): number | null {
   return raw === null || raw === undefined ? null : toNumber(raw);
 }
 
+/**
+ * Integer replies (counts, lengths, INCR results, ranks, script integers), by the adapter's
+ * integer rule: a `number` within ±2^53, where a double holds every integer exactly;
+ * `IntegerRangeError` beyond. Drivers hand them over as numbers, or as bigints beyond 2^53
+ * (`wire-replies.ts`; the mock's exact arithmetic).
+ */
+export function toInteger(raw: unknown): number {
+  const text = typeof raw === 'string' || Buffer.isBuffer(raw) ? String(raw) : undefined;
+  if (text !== undefined && /^-?\d+$/.test(text)) return toInteger(BigInt(text));
+  if (typeof raw === 'bigint') {
+    if (raw > twoTo53 || raw < -twoTo53) throw new IntegerRangeError(String(raw));
+    return Number(raw);
+  }
+  const value = typeof raw === 'number' ? raw : Number(toNullableString(raw) ?? Number.NaN);
+  if (!Number.isInteger(value)) return unexpected('an integer', raw);
+  if (Math.abs(value) > 2 ** 53) throw new IntegerRangeError(`about ${value}`);
+  return value;
+}
+
+const twoTo53 = 2n ** 53n;
+
+export function toNullableInteger(raw: unknown): number | null {
+  return raw === null || raw === undefined ? null : toInteger(raw);
+}
+
 export function parseRedisFloat(text: string): number {
   const lowered = text.toLowerCase();
   if (lowered === 'inf' || lowered === '+inf') return Number.POSITIVE_INFINITY;
@@ -44,7 +70,7 @@ export function parseRedisFloat(text: string): number {
 
 /** Integer replies that mean yes/no (EXPIRE, PERSIST, HEXISTS, SISMEMBER). */
 export function toBoolean(raw: unknown): boolean {
-  return toNumber(raw) === 1;
+  return toInteger(raw) === 1;
 }
 
 /** `OK` → true, nil → false (SET with NX/XX). */
@@ -64,18 +90,21 @@ export function toNullableStringArray(raw: unknown): (string | null)[] {
   return raw.map(toNullableString);
 }
 
-/** HGETALL: a flat `[field, value, …]` array, or an object already. */
+/**
+ * HGETALL: a flat `[field, value, …]` array, or an object or Map already. The hash is an
+ * object without prototype, so every field name is an own key (`__proto__`, `toString`,
+ * `constructor` included) and `hash[field]` is `undefined` for any field Redis does not have.
+ */
 export function toHash(raw: unknown): Record<string, string> {
-  if (Array.isArray(raw)) {
-    const hash: Record<string, string> = {};
-    for (let i = 0; i < raw.length; i += 2) hash[toStringValue(raw[i])] = toStringValue(raw[i + 1]);
-    return hash;
-  }
-  if (raw instanceof Map) return Object.fromEntries([...raw].map(([k, v]) => [String(k), toStringValue(v)]));
-  if (raw !== null && typeof raw === 'object') {
-    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, toStringValue(v)]));
-  }
-  return unexpected('a hash', raw);
+  const hash: Record<string, string> = Object.create(null);
+  const add = (field: unknown, value: unknown) => {
+    hash[toStringValue(field)] = toStringValue(value);
+  };
+  if (Array.isArray(raw)) for (let i = 0; i < raw.length; i += 2) add(raw[i], raw[i + 1]);
+  else if (raw instanceof Map) for (const [field, value] of raw) add(field, value);
+  else if (raw !== null && typeof raw === 'object') for (const [field, value] of Object.entries(raw)) add(field, value);
+  else return unexpected('a hash', raw);
+  return hash;
 }
 
 /** WITHSCORES and ZPOPMIN: a flat `[member, score, …]` array. */
@@ -119,7 +148,8 @@ export function toKeyedScoredMember(raw: unknown): ({ key: string } & ScoredMemb
  */
 export function toRedisReply(raw: unknown): RedisReply {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === 'number' || typeof raw === 'string') return raw;
+  if (typeof raw === 'number' || typeof raw === 'bigint') return toInteger(raw);
+  if (typeof raw === 'string') return raw;
   if (Buffer.isBuffer(raw)) return raw.toString();
   if (Array.isArray(raw)) return raw.map(toRedisReply);
   if (raw instanceof Error) throw classifyReplyError(raw.message, 'EVALSHA', raw);

@@ -9,26 +9,28 @@ export const unavailable = {
   unreachable(endpoint: string, reason: string, cause?: unknown): RedisUnavailableError {
     return new RedisUnavailableError(
       `Redis at ${endpoint} is unreachable (${reason}). Is it running? Commands fail fast while it is down; the adapter reconnects by itself.`,
-      { cause },
+      { cause, reason: 'connection' },
     );
   },
   /** Sent, but no reply within the deadline: it may or may not have run. */
   noAnswer(endpoint: string, command: string, ms: number): RedisUnavailableError {
     return new RedisUnavailableError(
       `Redis at ${endpoint} did not answer ${command} within ${ms} ms, so it may or may not have run. Is the server overloaded or stuck (a long script, DEBUG SLEEP)?`,
+      { reason: 'timeout' },
     );
   },
   /** The connection dropped while the command was on its way. */
   lost(endpoint: string, command: string, reason: string, cause?: unknown): RedisUnavailableError {
     return new RedisUnavailableError(
       `Redis at ${endpoint} dropped the connection during ${command}${reason === connectionLost ? '' : ` (${reason})`}, so it may or may not have run. The adapter reconnects by itself; retry if that is safe.`,
-      { cause },
+      { cause, reason: 'connection' },
     );
   },
   /** `close()` was called on this connection. */
   closed(endpoint: string, command: string): RedisUnavailableError {
     return new RedisUnavailableError(
       `${command} failed: this connection to Redis at ${endpoint} was closed. Closed adapters and connections do not reopen; create a new one.`,
+      { reason: 'connection' },
     );
   },
 };

@@ -84,52 +84,65 @@ export const mockDeviations: readonly MockDeviation[] = [
   {
     id: 'scan-no-type',
     area: 'keys',
-    deviation: 'SCAN … TYPE is rejected (`Uknown option TYPE`).',
+    deviation: 'SCAN … TYPE is rejected (`Uknown option TYPE`); MATCH `?` matches a UTF-16 unit, not a byte.',
     handling: 'normalised',
-    how: 'TYPE filters each page, as Redis does.',
+    how: 'TYPE filters each page, as Redis does; MATCH works on UTF-8 bytes (`glob-match.ts`).',
   },
   {
     id: 'incr-non-integer',
     area: 'strings',
-    deviation: 'INCR/INCRBY/DECR/DECRBY add to anything: "8.5" → 9.5, "abc" → null, `INCRBY k 1.5` accepted.',
+    deviation:
+      'INCR/INCRBY/DECR/DECRBY add to anything: "8.5" → 9.5, "abc" → null, `INCRBY k 1.5` accepted; HINCRBY on a non-integer field stores NaN, and takes a float increment.',
     handling: 'normalised',
-    how: 'Value and increment checked as Redis does: `ERR value is not an integer or out of range`, overflow refused (`integer-commands.ts`).',
+    how: 'Value and increment checked as Redis does: `ERR value is not an integer or out of range`, `ERR hash value is not an integer`, overflow refused (`integer-commands.ts`).',
   },
   {
     id: 'incr-precision',
     area: 'strings',
-    deviation: 'Counters are JS doubles: beyond 2^53 INCR loses precision.',
+    deviation:
+      'Counters are JS doubles: beyond 2^53 INCR loses precision, and back below it too (`INCR`, `INCRBY 2^53`, `INCRBY -2^53` → 0; Redis 1).',
     handling: 'normalised',
-    how: 'The result is computed in 64-bit integers and written exactly.',
+    how: 'Every result is computed in 64-bit integers and written exactly; the reply follows the adapter’s integer rule (`IntegerRangeError` beyond 2^53 − 1).',
   },
   {
-    id: 'hincrby-non-integer',
+    id: 'hash-prototype-fields',
     area: 'hashes',
-    deviation: 'HINCRBY on a non-integer field stores NaN; a float increment is accepted.',
+    deviation:
+      'Hash fields named `__proto__`, `toString` or `constructor` are lost, read as functions, or miscounted (HLEN 0, HEXISTS false, HDEL 0), and can make the key vanish.',
     handling: 'normalised',
-    how: '`ERR hash value is not an integer` / `ERR value is not an integer or out of range`.',
+    how: 'Hash commands work on own keys only and store with `Object.fromEntries` (`hash-commands.ts`).',
+  },
+  {
+    id: 'hash-field-order',
+    area: 'hashes',
+    deviation:
+      'A hash is a JS object: HGETALL, HKEYS and HVALS list integer-like field names ("2") first, then the others in insertion order; Redis lists a small hash in insertion order.',
+    handling: 'declared',
+    how: 'Left as is: `hGetAll` returns an object on every backend, where JS orders keys this way too; only a script that reads HGETALL sees the difference.',
   },
   {
     id: 'incrbyfloat-nan',
     area: 'strings',
-    deviation: 'INCRBYFLOAT/HINCRBYFLOAT on non-floats, or with `inf`, store "NaN".',
+    deviation:
+      'INCRBYFLOAT/HINCRBYFLOAT on non-floats, or with `inf`, store "NaN"; they refuse hexadecimal ("0x1A") and write "1e+21" where Redis writes every digit.',
     handling: 'normalised',
-    how: 'Redis’ float checks and errors, in Redis’ order.',
+    how: 'Redis’ float checks and errors, in Redis’ order; hexadecimal read, the sum written in plain digits.',
   },
   {
     id: 'incrbyfloat-precision',
     area: 'strings',
     deviation:
-      'INCRBYFLOAT adds in doubles; Redis uses long doubles (results differ in the last digits beyond 2^53 or 17 digits).',
-    handling: 'declared',
-    how: 'Left as is: only this list says so.',
+      'INCRBYFLOAT adds in doubles; Redis uses long doubles (`0.1 + 0.2` is "0.3" in Redis, 0.30000000000000004 in JS; `1e3 + 1e21` ends in 1024).',
+    handling: 'normalised',
+    how: 'Added as 80-bit long doubles in exact bigint arithmetic and printed as `%.17Lf` (`long-double.ts`).',
   },
   {
     id: 'set-options',
     area: 'strings',
-    deviation: 'SET accepts EX with PX, `EX 0`, `EX 1.5` and `EX abc`.',
+    deviation:
+      'SET accepts EX with PX, `EX 0`, `EX 1.5` and `EX abc`; SET and EXPIRE accept times that overflow (`EX 100000000000000000`).',
     handling: 'normalised',
-    how: "`ERR syntax error`, `ERR invalid expire time in 'set' command`, `ERR value is not an integer or out of range` (`set-command.ts`).",
+    how: "`ERR syntax error`, `ERR invalid expire time in 'set' command` (and in 'expire'), `ERR value is not an integer or out of range` (`set-command.ts`).",
   },
   {
     id: 'set-keepttl',
@@ -155,9 +168,10 @@ export const mockDeviations: readonly MockDeviation[] = [
   {
     id: 'expire-conditions',
     area: 'keys',
-    deviation: 'EXPIRE/PEXPIRE/EXPIREAT/PEXPIREAT ignore NX, XX, GT and LT and always set.',
+    deviation:
+      'EXPIRE/PEXPIRE/EXPIREAT/PEXPIREAT ignore NX, XX, GT and LT and always set; a TTL ≤ 0 leaves the key with a past expiry, so a later `SET … EX` on it is lost.',
     handling: 'normalised',
-    how: 'Conditions checked against the current TTL (no TTL counts as infinite), incompatible flags refused (`expire-conditions.ts`).',
+    how: 'Conditions checked against the current TTL (no TTL counts as infinite), incompatible flags refused; a TTL ≤ 0 deletes the key (`expire-conditions.ts`).',
   },
   {
     id: 'empty-containers-exist',
@@ -179,9 +193,9 @@ export const mockDeviations: readonly MockDeviation[] = [
     id: 'lenient-arguments',
     area: 'errors',
     deviation:
-      'Bad arguments pass: `LTRIM k x 1` → OK, `LRANGE k x 1` → [], `LPOP k -1` → nil; LMOVE from a missing source to a key of another type throws WRONGTYPE.',
+      'Bad arguments pass: `LTRIM k x 1` → OK, `LRANGE k x 1` → [], `LPOP k -1` → nil; LMOVE from a missing source to a key of another type throws WRONGTYPE; LRANGE/LTRIM do not clamp a start before the head (`LRANGE k -3 0` of 2 elements → []).',
     handling: 'normalised',
-    how: 'Integer arguments and counts of list commands are checked first, as Redis does; LMOVE/SMOVE from a missing source answer nil/0.',
+    how: 'Integer arguments and counts of list commands are checked first, as Redis does; LMOVE/SMOVE from a missing source answer nil/0; LRANGE/LTRIM use Redis’ index rules (`list-ranges.ts`).',
   },
   {
     id: 'error-replies-elsewhere',
@@ -193,25 +207,12 @@ export const mockDeviations: readonly MockDeviation[] = [
     capability: 'errorReplies',
   },
   {
-    id: 'zadd-gt-lt',
+    id: 'zadd-options',
     area: 'sorted-sets',
-    deviation: 'ZADD GT/LT → syntax error, and `GT CH` adds a member named "CH".',
+    deviation:
+      'ZADD GT/LT → syntax error, and `GT CH` adds a member named "CH"; ZADD INCR returns 0; ZADD CH counts members whose score did not change.',
     handling: 'normalised',
-    how: 'ZADD is emulated whole: NX, XX, GT, LT, CH, INCR with Redis’ rules and errors (`zadd.ts`).',
-  },
-  {
-    id: 'zadd-incr',
-    area: 'sorted-sets',
-    deviation: 'ZADD INCR returns 0.',
-    handling: 'normalised',
-    how: 'Returns the new score, or nil when NX/XX/GT/LT stopped it.',
-  },
-  {
-    id: 'zadd-ch-count',
-    area: 'sorted-sets',
-    deviation: 'ZADD CH counts members whose score did not change.',
-    handling: 'normalised',
-    how: 'Counts added and really changed members.',
+    how: 'ZADD is emulated whole: NX, XX, GT, LT, CH, INCR with Redis’ rules and errors; INCR returns the new score, or nil when NX/XX/GT/LT stopped it; CH counts added and really changed members (`zadd.ts`).',
   },
   {
     id: 'infinite-scores',
@@ -225,9 +226,9 @@ export const mockDeviations: readonly MockDeviation[] = [
     id: 'score-ranges',
     area: 'sorted-sets',
     deviation:
-      'Score bounds are truncated to integers, and `-inf`/`+inf` are exclusive, so ZRANGE BYSCORE, ZRANGEBYSCORE, ZCOUNT and ZREMRANGEBYSCORE miss members.',
+      'Score bounds are truncated to integers, and `-inf`/`+inf` are exclusive, so ZRANGE BYSCORE, ZRANGEBYSCORE, ZCOUNT and ZREMRANGEBYSCORE miss members; ties are ordered by UTF-16 unit, not byte (ZRANGE, ZRANK).',
     handling: 'normalised',
-    how: 'Ranges are cut from the whole sorted set with float and exclusive bounds (`sorted-set-range.ts`).',
+    how: 'Ranges are cut from the whole sorted set, ties in byte order, with float and exclusive bounds (`(` alone is above 0, as Redis reads it), `LIMIT 0 -1` allowed on a rank range (`sorted-set-range.ts`).',
   },
   {
     id: 'zpop-count',
@@ -248,9 +249,9 @@ export const mockDeviations: readonly MockDeviation[] = [
     id: 'watch-no-op-writes',
     area: 'transactions',
     deviation:
-      'WATCH aborts EXEC after writes that changed nothing (SADD of a member already there, DEL of a missing key).',
+      'WATCH aborts EXEC after writes that changed nothing (SADD of a member already there, DEL of a missing key, ZADD XX/NX/GT/LT that wrote nothing, ZINCRBY 0, LTRIM of a missing key, an empty ZUNIONSTORE).',
     handling: 'normalised',
-    how: 'WATCH is tracked by the adapter: only writes that changed a key (judged by their reply), expiry of a watched key, and scripts’ declared KEYS abort (`watch-registry.ts`).',
+    how: 'WATCH is tracked by the adapter: only writes that changed a key (judged by their reply, or by the key before and after: `no-op-writes.ts`), expiry of a watched key, and scripts’ declared KEYS abort (`watch-registry.ts`).',
   },
   {
     id: 'script-cache-per-connection',

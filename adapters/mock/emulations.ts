@@ -1,6 +1,8 @@
 import { emulateExpire } from './expire-conditions.js';
+import { hashEmulations } from './hash-commands.js';
 import { emulateFloatIncrement, emulateIncrement } from './integer-commands.js';
 import { emulateMove } from './list-moves.js';
+import { emulateLRange, emulateLTrim } from './list-ranges.js';
 import { emulateMGet } from './mget.js';
 import type { Emulation } from './mock-context.js';
 import { emulatePublish } from './publish.js';
@@ -9,7 +11,7 @@ import { emulateEval, emulateEvalSha, emulateScript } from './scripts.js';
 import { emulateTime } from './server-time.js';
 import { emulateSet } from './set-command.js';
 import { emulateZCount, emulateZPop, emulateZRemRangeByScore, emulateZScore } from './sorted-set-commands.js';
-import { emulateZRange } from './sorted-set-range.js';
+import { emulateZRange, emulateZRank } from './sorted-set-range.js';
 import { emulateZAdd, emulateZIncrBy } from './zadd.js';
 import { emulateZUnionStore } from './zunionstore.js';
 
@@ -25,6 +27,7 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   INCRBY: emulateIncrement,
   DECR: emulateIncrement,
   DECRBY: emulateIncrement,
+  ...hashEmulations,
   HINCRBY: emulateIncrement,
   INCRBYFLOAT: emulateFloatIncrement,
   HINCRBYFLOAT: emulateFloatIncrement,
@@ -33,6 +36,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   EXPIREAT: emulateExpire,
   PEXPIREAT: emulateExpire,
   SCAN: emulateScan,
+  LRANGE: emulateLRange,
+  LTRIM: emulateLTrim,
   LMOVE: emulateMove,
   RPOPLPUSH: emulateMove,
   SMOVE: emulateMove,
@@ -40,6 +45,8 @@ export const emulations: Readonly<Record<string, Emulation>> = {
   ZINCRBY: emulateZIncrBy,
   ZSCORE: emulateZScore,
   ZMSCORE: emulateZScore,
+  ZRANK: emulateZRank,
+  ZREVRANK: emulateZRank,
   ZRANGE: emulateZRange,
   ZRANGEBYSCORE: emulateZRange,
   ZREVRANGEBYSCORE: emulateZRange,

@@ -7,6 +7,7 @@ import { emulations } from './emulations.js';
 import { assertKeyTypes } from './key-types.js';
 import type { MockContext } from './mock-context.js';
 import type { MockServer } from './mock-server.js';
+import { readUnchangedKeys } from './no-op-writes.js';
 import { changedKeys, flushesAll } from './write-commands.js';
 
 /** The emulation context of `server`: its `run` is {@link execute} itself. */
@@ -27,6 +28,8 @@ export async function execute(context: MockContext, args: string[]): Promise<unk
   checkArity(args);
   if (isBlockingPop(command)) return parseBlockingPop(command, args).attempt(context);
   const emulation = emulations[command];
+  const watched = args.slice(1).some((key) => context.server.watches.isWatched(key));
+  const unchangedKeys = watched ? await readUnchangedKeys(context.client, command, args) : undefined;
   let reply: unknown;
   if (emulation) reply = await emulation(context, args);
   else {
@@ -36,6 +39,9 @@ export async function execute(context: MockContext, args: string[]): Promise<unk
   }
   if (emptyingCommands.has(command)) await deleteIfEmpty(context.client, args[1]);
   if (flushesAll(command)) context.server.watches.touchAll();
-  else context.server.watches.touch(changedKeys(command, args, reply));
+  else {
+    const unchanged = new Set(unchangedKeys ? await unchangedKeys(reply) : []);
+    context.server.watches.touch(changedKeys(command, args, reply).filter((key) => !unchanged.has(key)));
+  }
   return reply;
 }

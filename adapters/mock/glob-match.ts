@@ -1,9 +1,24 @@
 /**
  * Redis glob patterns (KEYS, SCAN MATCH, PSUBSCRIBE): `*`, `?`, `[abc]`, `[^a-z]`, and `\`
- * to escape, compiled to an anchored RegExp. Follows Redis' `stringmatchlen`: a reversed
- * range `[z-a]` still matches, an unclosed `[` ends at the end of the pattern.
+ * to escape. Follows Redis' `stringmatchlen`, which works on bytes: `?` is one byte (so
+ * `k:?` does not match `k:é`, two bytes in UTF-8), a reversed range `[z-a]` still matches,
+ * an unclosed `[` ends at the end of the pattern. Returns a test of a text.
  */
-export function globToRegExp(pattern: string): RegExp {
+export function globMatcher(pattern: string): (text: string) => boolean {
+  const regex = globToRegExp(bytes(pattern));
+  return (text) => regex.test(bytes(text));
+}
+
+/** Whether `text` matches the Redis glob `pattern`. */
+export function globMatch(pattern: string, text: string): boolean {
+  return globMatcher(pattern)(text);
+}
+
+/** The UTF-8 bytes of `text`, one character each (`é` → `Ã©`), so a RegExp works on bytes. */
+const bytes = (text: string) => Buffer.from(text).toString('latin1');
+
+/** The anchored RegExp of a pattern, over byte characters. */
+function globToRegExp(pattern: string): RegExp {
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i] as string;
@@ -17,11 +32,6 @@ export function globToRegExp(pattern: string): RegExp {
     } else source += escapeChar(char);
   }
   return new RegExp(`^${source}$`, 's');
-}
-
-/** Whether `text` matches the Redis glob `pattern`. */
-export function globMatch(pattern: string, text: string): boolean {
-  return globToRegExp(pattern).test(text);
 }
 
 function characterClass(pattern: string, start: number): { regex: string; end: number } {

@@ -47,6 +47,8 @@ function appendTokens(reply: unknown, tokens: Token[]): void {
   if (reply === null || reply === undefined || reply === false) tokens.push('_');
   else if (reply === true) tokens.push(':', 1);
   else if (typeof reply === 'number') tokens.push(':', reply);
+  // An exact 64-bit result (INCR past 2^53): Redis' Lua 5.1 gets it as a double.
+  else if (typeof reply === 'bigint') tokens.push(':', Number(reply));
   else if (typeof reply === 'string') tokens.push('$', reply);
   else if (Buffer.isBuffer(reply)) tokens.push('$', reply.toString());
   else if (reply instanceof Error) tokens.push('-', reply.message);

@@ -1,6 +1,6 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
 import { dispatch } from './dispatch.js';
-import { globToRegExp } from './glob-match.js';
+import { globMatcher } from './glob-match.js';
 import { keyType } from './key-types.js';
 import type { Emulation } from './mock-context.js';
 import { parseInteger } from './redis-numbers.js';
@@ -16,13 +16,13 @@ export const emulateScan: Emulation = async ({ client }, args) => {
   const cursor = parseInteger(args[1]);
   if (cursor === null || cursor < 0n) throw classifyReplyError('ERR invalid cursor', 'SCAN');
   let count = 10;
-  let match: RegExp | undefined;
+  let match: ((key: string) => boolean) | undefined;
   let type: string | undefined;
   for (let i = 2; i < args.length; i += 2) {
     const option = (args[i] as string).toUpperCase();
     const value = args[i + 1];
     if (value === undefined) throw classifyReplyError('ERR syntax error', 'SCAN');
-    if (option === 'MATCH') match = globToRegExp(value);
+    if (option === 'MATCH') match = globMatcher(value);
     else if (option === 'TYPE') type = value.toLowerCase();
     else if (option === 'COUNT') {
       const parsed = parseInteger(value);
@@ -42,7 +42,7 @@ export const emulateScan: Emulation = async ({ client }, args) => {
 
   const page: string[] = [];
   for (const { key } of keys.slice(0, end)) {
-    if (match && !match.test(key)) continue;
+    if (match && !match(key)) continue;
     if (type !== undefined && (await keyType(client, key)) !== type) continue;
     page.push(key);
   }

@@ -3,7 +3,7 @@ import { dispatch } from './dispatch.js';
 import { keyType } from './key-types.js';
 import type { Emulation } from './mock-context.js';
 import { wrongType } from './mock-errors.js';
-import { parseInteger } from './redis-numbers.js';
+import { expiryFits, parseInteger } from './redis-numbers.js';
 
 const expiryOptions = new Set(['EX', 'PX', 'EXAT', 'PXAT', 'KEEPTTL']);
 
@@ -33,7 +33,10 @@ export const emulateSet: Emulation = async ({ client }, args) => {
       expiries++;
       const amount = parseInteger(args[++i]);
       if (amount === null) throw classifyReplyError('ERR value is not an integer or out of range', 'SET');
-      if (amount <= 0n) throw classifyReplyError("ERR invalid expire time in 'set' command", 'SET');
+      const unit = option === 'EX' || option === 'EXAT' ? 'seconds' : 'milliseconds';
+      if (amount <= 0n || !expiryFits(amount, unit, option === 'EX' || option === 'PX')) {
+        throw classifyReplyError("ERR invalid expire time in 'set' command", 'SET');
+      }
       forwarded.push(option, String(amount));
     } else throw syntaxError();
   }

@@ -11,15 +11,16 @@ export interface Scored {
 }
 
 /**
- * Every member of the sorted set at `key`, lowest score first (ties by member). The mock's
- * whole-range ZRANGE by rank is right; its score ranges are not (bounds truncated to
- * integers, `-inf`/`+inf` exclusive, `ZPOPMIN key 0` pops all), so ranges are cut here.
+ * Every member of the sorted set at `key`, lowest score first, ties by member in byte
+ * order as Redis compares them (the mock compares UTF-16 units: 'Ａ' after '😀'). Its
+ * score ranges are wrong too (bounds truncated to integers, `-inf`/`+inf` exclusive,
+ * `ZPOPMIN key 0` pops all), so ranges are cut here from the whole set.
  */
 export async function readSortedSet(client: MockClient, key: string): Promise<Scored[]> {
   const flat = (await dispatch(client, ['ZRANGE', key, '0', '-1', 'WITHSCORES'])) as string[];
   const members: Scored[] = [];
   for (let i = 0; i < flat.length; i += 2) members.push({ member: String(flat[i]), score: Number(flat[i + 1]) });
-  return members;
+  return members.sort((a, b) => a.score - b.score || Buffer.compare(Buffer.from(a.member), Buffer.from(b.member)));
 }
 
 /** A test for `min` ≤ score ≤ `max` (bounds as `5`, `(5`, `-inf`, `+inf`); rejects bounds that are not floats. */
@@ -77,7 +78,11 @@ export const emulateZRange: Emulation = async ({ client }, args) => {
       return ordered.slice(Number(offset), count < 0n ? undefined : Number(offset + count));
     };
   } else {
-    if (limitAt >= 0) {
+    const offset = limitAt >= 0 ? parseInteger(line[limitAt + 5]) : 0n;
+    const count = limitAt >= 0 ? parseInteger(line[limitAt + 6]) : -1n;
+    if (offset === null || count === null) throw classifyReplyError(notInteger, command);
+    // Redis refuses a LIMIT on a rank range unless it is the no-op `LIMIT 0 -1`.
+    if (offset !== 0n || count !== -1n) {
       const message = 'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX';
       throw classifyReplyError(message, command);
     }
@@ -89,6 +94,16 @@ export const emulateZRange: Emulation = async ({ client }, args) => {
   await assertKeyTypes(client, command, args);
   const selected = select(await readSortedSet(client, key));
   return options.includes('WITHSCORES') ? withScores(selected) : selected.map(({ member }) => member);
+};
+
+/** ZRANK / ZREVRANK key member: the rank in Redis' order (ties by bytes). */
+export const emulateZRank: Emulation = async ({ client }, args) => {
+  const [command = '', key = '', member = ''] = args;
+  await assertKeyTypes(client, command, args);
+  const members = await readSortedSet(client, key);
+  const rank = members.findIndex((scored) => scored.member === member);
+  if (rank < 0) return null;
+  return command.toUpperCase() === 'ZREVRANK' ? members.length - 1 - rank : rank;
 };
 
 /** Redis' index rules: negative counts from the end, out-of-range is clamped, empty when crossed. */

@@ -20,6 +20,8 @@ export interface WatchRegistry {
   unwatch(state: WatchState): void;
   /** Whether EXEC must fail: a watched key was written or has expired. */
   conflicts(state: WatchState, now: number): boolean;
+  /** Whether some connection watches `key`. */
+  isWatched(key: string): boolean;
   /** A write to `keys`: every state watching one of them becomes dirty. */
   touch(keys: Iterable<string>): void;
   /** FLUSHALL / FLUSHDB: every watching state becomes dirty. */
@@ -51,6 +53,7 @@ export function createWatchRegistry(): WatchRegistry {
       for (const expiresAt of state.keys.values()) if (expiresAt !== null && expiresAt <= now) return true;
       return false;
     },
+    isWatched: (key) => watchers.has(key),
     touch(keys) {
       for (const key of keys) for (const state of watchers.get(key) ?? []) state.dirty = true;
     },

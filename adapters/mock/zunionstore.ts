@@ -22,6 +22,9 @@ export const emulateZUnionStore: Emulation = async ({ client }, args) => {
   if (numkeys < 1n) throw error("ERR at least 1 input key is needed for 'zunionstore' command");
   const keys = args.slice(3, 3 + Number(numkeys));
   if (keys.length < Number(numkeys)) throw error('ERR syntax error');
+  // Redis reads every source (WRONGTYPE) before it parses WEIGHTS and AGGREGATE.
+  const sources: Scored[][] = [];
+  for (const key of keys) sources.push(await readSource(client, key));
   let weights = keys.map(() => 1);
   let aggregate = aggregates.SUM as Aggregate;
   for (let i = 3 + keys.length; i < args.length; i++) {
@@ -37,8 +40,8 @@ export const emulateZUnionStore: Emulation = async ({ client }, args) => {
   }
 
   const union = new Map<string, number>();
-  for (const [index, key] of keys.entries()) {
-    for (const { member, score } of await readSource(client, key)) {
+  for (const [index, source] of sources.entries()) {
+    for (const { member, score } of source) {
       const weighted = orZero(score * (weights[index] ?? 1));
       const previous = union.get(member);
       union.set(member, previous === undefined ? weighted : orZero(aggregate(previous, weighted)));

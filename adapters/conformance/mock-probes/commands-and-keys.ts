@@ -57,6 +57,8 @@ export const commandsAndKeysProbes: DeviationProbes = {
   'scan-no-type': {
     async raw({ send }) {
       await expect(send('SCAN', '0', 'TYPE', 'hash')).rejects.toThrow(/Uknown option TYPE/);
+      await send('SET', 'é', 'v');
+      expect(await send('SCAN', '0', 'MATCH', '?')).toEqual(['0', ['é']]);
     },
     async adapter({ redis, prefix }) {
       await redis.set(`${prefix}string`, 'v');
@@ -69,6 +71,8 @@ export const commandsAndKeysProbes: DeviationProbes = {
         keys.push(...page.keys);
       } while (cursor !== '0');
       expect(keys).toEqual([`${prefix}hash`]);
+      await redis.set(`${prefix}é`, 'v');
+      expect((await redis.scan('0', { match: `${prefix}?`, count: 1000 })).keys).toEqual([]);
     },
   },
 
@@ -77,6 +81,9 @@ export const commandsAndKeysProbes: DeviationProbes = {
       await send('SET', 'k', 'v', 'EX', 100);
       expect(await send('EXPIRE', 'k', 500, 'NX')).toBe(1);
       expect(await send('TTL', 'k')).toBeGreaterThan(100);
+      await send('EXPIRE', 'k', 0);
+      await send('SET', 'k', 'new', 'EX', 100);
+      expect(await send('GET', 'k')).toBeNull();
     },
     async adapter({ redis, prefix }) {
       await redis.set(`${prefix}k`, 'v', { ex: 100 });
@@ -84,6 +91,9 @@ export const commandsAndKeysProbes: DeviationProbes = {
       expect(await redis.expire(`${prefix}k`, 50, 'gt')).toBe(false);
       expect(await redis.ttl(`${prefix}k`)).toBeLessThanOrEqual(100);
       expect(await redis.ttl(`${prefix}k`)).toBeGreaterThan(50);
+      expect(await redis.expire(`${prefix}k`, 0)).toBe(true);
+      await redis.set(`${prefix}k`, 'new', { ex: 100 });
+      expect(await redis.get(`${prefix}k`)).toBe('new');
     },
   },
 

@@ -81,6 +81,8 @@ export const listsAndErrorsProbes: DeviationProbes = {
       await expect(send('LRANGE', 'list', 'x', 1)).resolves.toEqual(expect.any(Array));
       expect(await send('LTRIM', 'list', 'x', 1)).toBe('OK');
       await expect(send('LMOVE', 'missing', 'string', 'LEFT', 'RIGHT')).rejects.toThrow(/WRONGTYPE/);
+      await send('RPUSH', 'two', 'a', 'b');
+      expect(await send('LRANGE', 'two', -3, 0)).toEqual([]);
     },
     async adapter({ redis, prefix }) {
       await redis.rPush(`${prefix}list`, 'a');
@@ -93,6 +95,7 @@ export const listsAndErrorsProbes: DeviationProbes = {
       });
       expect(await redis.lMove(`${prefix}missing`, `${prefix}string`, 'left', 'right')).toBeNull();
       expect(await redis.lRange(`${prefix}list`, 0, -1)).toEqual(['a']);
+      expect(await redis.lRange(`${prefix}list`, -3, 0)).toEqual(['a']);
     },
   },
 

@@ -24,12 +24,18 @@ export const sortedSetProbes: DeviationProbes = {
     },
   },
 
-  'zadd-gt-lt': {
+  'zadd-options': {
     async raw({ send }) {
       await expect(send('ZADD', 'z', 'GT', 1, 'a')).rejects.toThrow(/syntax error/);
       await send('ZADD', 'ch', 1, 'a');
       await send('ZADD', 'ch', 'GT', 'CH', 2, 'a');
       expect(await send('ZRANGE', 'ch', 0, -1)).toContain('CH');
+
+      await send('ZADD', 'incr', 1, 'a');
+      expect(await send('ZADD', 'incr', 'INCR', 5, 'a')).toBe(0);
+
+      await send('ZADD', 'ch', 1, 'a');
+      expect(await send('ZADD', 'ch', 'CH', 1, 'a')).toBe(1);
     },
     async adapter({ redis, prefix }) {
       await redis.zAdd(`${prefix}z`, [
@@ -51,30 +57,14 @@ export const sortedSetProbes: DeviationProbes = {
         { member: 'b', score: 1 },
         { member: 'a', score: 7 },
       ]);
-    },
-  },
 
-  'zadd-incr': {
-    async raw({ send }) {
-      await send('ZADD', 'z', 1, 'a');
-      expect(await send('ZADD', 'z', 'INCR', 5, 'a')).toBe(0);
-    },
-    async adapter({ redis, prefix }) {
-      await redis.zAdd(`${prefix}z`, [{ member: 'a', score: 1 }]);
-      expect(await redis.sendCommand(['ZADD', `${prefix}z`, 'INCR', '5', 'a'])).toBe('6');
-      expect(await redis.sendCommand(['ZADD', `${prefix}z`, 'NX', 'INCR', '5', 'a'])).toBeNull();
-      expect(await redis.zScore(`${prefix}z`, 'a')).toBe(6);
-    },
-  },
+      await redis.zAdd(`${prefix}incr`, [{ member: 'a', score: 1 }]);
+      expect(await redis.sendCommand(['ZADD', `${prefix}incr`, 'INCR', '5', 'a'])).toBe('6');
+      expect(await redis.sendCommand(['ZADD', `${prefix}incr`, 'NX', 'INCR', '5', 'a'])).toBeNull();
+      expect(await redis.zScore(`${prefix}incr`, 'a')).toBe(6);
 
-  'zadd-ch-count': {
-    async raw({ send }) {
-      await send('ZADD', 'z', 1, 'a');
-      expect(await send('ZADD', 'z', 'CH', 1, 'a')).toBe(1);
-    },
-    async adapter({ redis, prefix }) {
-      await redis.zAdd(`${prefix}z`, [{ member: 'a', score: 1 }]);
-      expect(await redis.zAdd(`${prefix}z`, [{ member: 'a', score: 1 }], { ch: true })).toBe(0);
+      await redis.zAdd(`${prefix}ch`, [{ member: 'a', score: 1 }]);
+      expect(await redis.zAdd(`${prefix}ch`, [{ member: 'a', score: 1 }], { ch: true })).toBe(0);
     },
   },
 
@@ -106,6 +96,8 @@ export const sortedSetProbes: DeviationProbes = {
       await send('ZADD', 'z', 1.5, 'a', 2, 'b');
       expect(await send('ZRANGEBYSCORE', 'z', 1.2, 1.8)).toEqual([]);
       expect(await send('ZCOUNT', 'z', 1.2, 1.8)).toBe(0);
+      await send('ZADD', 'ties', 1, '😀', 1, 'Ａ');
+      expect(await send('ZRANGE', 'ties', 0, -1)).toEqual(['😀', 'Ａ']);
     },
     async adapter({ redis, prefix }) {
       await redis.zAdd(`${prefix}z`, [
@@ -119,6 +111,15 @@ export const sortedSetProbes: DeviationProbes = {
       expect(await redis.zRange(`${prefix}z`, '-inf', '+inf', { by: 'score' })).toEqual(['low', 'a', 'b', 'high']);
       expect(await redis.zRange(`${prefix}z`, '(1.5', 2, { by: 'score' })).toEqual(['b']);
       expect(await redis.zRemRangeByScore(`${prefix}z`, '-inf', 1.5)).toBe(2);
+      expect(await redis.zCount(`${prefix}z`, '(', '+inf')).toBe(2);
+      expect(await redis.zRange(`${prefix}z`, 0, -1, { limit: { offset: 0, count: -1 } })).toEqual(['b', 'high']);
+      // Ties in byte order: é (C3 A9) < Ａ (EF BC A1) < 😀 (F0 9F 98 80) in UTF-8.
+      await redis.zAdd(
+        `${prefix}ties`,
+        ['😀', 'Ａ', 'é'].map((member) => ({ member, score: 1 })),
+      );
+      expect(await redis.zRange(`${prefix}ties`, 0, -1)).toEqual(['é', 'Ａ', '😀']);
+      expect(await redis.zRank(`${prefix}ties`, '😀')).toBe(2);
     },
   },
 

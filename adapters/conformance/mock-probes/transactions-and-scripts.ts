@@ -40,7 +40,10 @@ export const transactionAndScriptProbes: DeviationProbes = {
       const replies = await redis.watch(async (tx) => {
         await tx.watchKeys(`${prefix}set`, `${prefix}missing`);
         await other.sAdd(`${prefix}set`, 'm');
-        await other.del(`${prefix}missing`);
+        await other.del(`${prefix}missing`, `${prefix}x`);
+        await other.zAdd(`${prefix}missing`, [{ member: 'm', score: 1 }], { xx: true });
+        await other.lTrim(`${prefix}missing`, 0, 1);
+        await other.zUnionStore(`${prefix}missing`, [`${prefix}none`]);
         return tx.multi().set(`${prefix}x`, '1').exec();
       });
       expect(replies).toEqual([true]);
