@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseKataReadme } from './kata-readme.js';
+import { parseKataReadme, withHintsFile } from './kata-readme.js';
 
 const readme = `# Kata 01 — Simple cache
 
@@ -70,5 +70,14 @@ describe('parseKataReadme', () => {
 
   it('reads a README without steps as empty', () => {
     expect(parseKataReadme('# Soon\n')).toEqual({ steps: [], learned: [] });
+  });
+});
+
+describe('withHintsFile', () => {
+  it('takes each step’s ladder from HINTS.md, code fences included', () => {
+    const readme = parseKataReadme('## Step 1 — Take it\nprose\n\n## Step 2 — Give it back\nprose\n');
+    const hints = '# Hints\n\n## Step 1 — Take it\n\n1. gentle\n2. exact: `SET k v NX PX 100`\n   ```ts\n   x\n   ```\n';
+    const merged = withHintsFile(readme, hints);
+    expect(merged.steps.map((step) => step.hints)).toEqual([['gentle', 'exact: `SET k v NX PX 100`\n```ts\nx\n```'], []]);
   });
 });

@@ -13,6 +13,9 @@
  *
  * A hint is one list item (`1.` or `-`); lines indented under it, code fences included,
  * belong to it. A `###` or `##` heading ends the list.
+ *
+ * Hints may instead live beside the README in `HINTS.md`, one `## Step N — title` section
+ * per step holding the numbered ladder; a step's hints there take the place of the README's.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,10 +40,27 @@ const LEARNED_HEADING = /^##\s+what you (learned|learnt)\b/i;
 const HINTS_HEADING = /^###\s+hints?\b/i;
 const LIST_ITEM = /^ {0,3}(?:\d+[.)]|[-*+])\s+(.*)$/;
 
-/** Reads `katas/<id>/README.md`; an empty README (no steps, nothing learned) when it is missing. */
+/** Reads `katas/<id>/README.md` (and `HINTS.md`); an empty README (no steps, nothing learned) when it is missing. */
 export function readKataReadme(root: string, kataId: string): KataReadme {
   const path = join(root, 'katas', kataId, 'README.md');
-  return existsSync(path) ? parseKataReadme(readFileSync(path, 'utf8')) : { steps: [], learned: [] };
+  if (!existsSync(path)) return { steps: [], learned: [] };
+  const readme = parseKataReadme(readFileSync(path, 'utf8'));
+  const hintsPath = join(root, 'katas', kataId, 'HINTS.md');
+  return existsSync(hintsPath) ? withHintsFile(readme, readFileSync(hintsPath, 'utf8')) : readme;
+}
+
+/** The README with each step's hints taken from `HINTS.md` text where it has a ladder for that step. */
+export function withHintsFile(readme: KataReadme, hintsMarkdown: string): KataReadme {
+  // In HINTS.md the list sits right under the step heading: read it as if `### Hints` were there.
+  const asReadme = hintsMarkdown.replace(/^(##\s+step\s+\d+\b.*)$/gim, '$1\n### Hints');
+  const ladders = new Map(parseKataReadme(asReadme).steps.map((step) => [step.number, step.hints]));
+  return {
+    ...readme,
+    steps: readme.steps.map((step) => {
+      const hints = ladders.get(step.number);
+      return hints && hints.length > 0 ? { ...step, hints } : step;
+    }),
+  };
 }
 
 /** Parses README text; see the module comment for the format. */
