@@ -76,8 +76,12 @@ describe('parseKataReadme', () => {
 describe('withHintsFile', () => {
   it('takes each step’s ladder from HINTS.md, code fences included', () => {
     const readme = parseKataReadme('## Step 1 — Take it\nprose\n\n## Step 2 — Give it back\nprose\n');
-    const hints = '# Hints\n\n## Step 1 — Take it\n\n1. gentle\n2. exact: `SET k v NX PX 100`\n   ```ts\n   x\n   ```\n';
+    const hints =
+      '# Hints\n\n## Step 1 — Take it\n\n1. gentle\n2. exact: `SET k v NX PX 100`\n   ```ts\n   x\n   ```\n';
     const merged = withHintsFile(readme, hints);
-    expect(merged.steps.map((step) => step.hints)).toEqual([['gentle', 'exact: `SET k v NX PX 100`\n```ts\nx\n```'], []]);
+    expect(merged.steps.map((step) => step.hints)).toEqual([
+      ['gentle', 'exact: `SET k v NX PX 100`\n```ts\nx\n```'],
+      [],
+    ]);
   });
 });

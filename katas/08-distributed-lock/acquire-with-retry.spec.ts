@@ -75,16 +75,18 @@ describe('step 3 · retry with jitter and a timeout', () => {
     expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeLessThanOrEqual(8);
   });
 
-  test('among 20 contenders for a lock held 100 ms each, every one gets it in turn', async ({
-    redis,
-    prefix,
-  }) => {
+  test('among 20 contenders for a lock held 100 ms each, every one gets it in turn', async ({ redis, prefix }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     let inside = 0;
     let overlaps = 0;
     await Promise.all(
       Array.from({ length: 20 }, async () => {
-        const lease = await acquireWithRetry(lock, 'a', { ttlMs: 2_000, timeoutMs: 8_000, retryDelayMs: 5, jitterMs: 10 });
+        const lease = await acquireWithRetry(lock, 'a', {
+          ttlMs: 2_000,
+          timeoutMs: 8_000,
+          retryDelayMs: 5,
+          jitterMs: 10,
+        });
         inside += 1;
         if (inside > 1) overlaps += 1;
         await new Promise((resolve) => setTimeout(resolve, 10));

@@ -11,7 +11,15 @@ export function pauseBeforeRetry(retryDelayMs: number, jitterMs: number): number
  * rejects with `LockTimeoutError`), pausing `pauseBeforeRetry(…)` between tries, never past
  * the deadline. Read README.md, "Step 3".
  */
-export async function acquireWithRetry(lock: DistributedLock, resource: string, options: AcquireOptions): Promise<Lease> {
+export async function acquireWithRetry(
+  lock: DistributedLock,
+  resource: string,
+  options: AcquireOptions,
+): Promise<Lease> {
   void lock;
-  throw new NotImplementedError('08-distributed-lock', 3, `acquireWithRetry(lock, "${resource}", ${JSON.stringify(options)})`);
+  throw new NotImplementedError(
+    '08-distributed-lock',
+    3,
+    `acquireWithRetry(lock, "${resource}", ${JSON.stringify(options)})`,
+  );
 }

@@ -42,7 +42,8 @@ const LIBRARY_RETRY_MS = 10;
 const folder = process.argv.includes('--solution') ? '../../solutions/08-distributed-lock' : '.';
 const load = async <T>(file: string) => (await import(`${folder}/${file}`)) as T;
 const { createRedisLock } = await load<typeof import('./redis-lock.js')>('redis-lock.js');
-const { acquireWithRetry, pauseBeforeRetry } = await load<typeof import('./acquire-with-retry.js')>('acquire-with-retry.js');
+const { acquireWithRetry, pauseBeforeRetry } =
+  await load<typeof import('./acquire-with-retry.js')>('acquire-with-retry.js');
 const { createRedlock } = await load<typeof import('./redlock.js')>('redlock.js');
 const { withLock } = await load<typeof import('./with-lock.js')>('with-lock.js');
 const { createFencedStore, createFencingTokens } = await load<typeof import('./fencing.js')>('fencing.js');
@@ -105,7 +106,8 @@ function semaphore(clients: IORedis[]): Acquire {
   return async (resource) => {
     const [first] = clients;
     if (!first) throw new Error('no client');
-    const mutex = clients.length === 1 ? new Mutex(first, resource, options) : new RedlockMutex(clients, resource, options);
+    const mutex =
+      clients.length === 1 ? new Mutex(first, resource, options) : new RedlockMutex(clients, resource, options);
     await mutex.acquire();
     return () => mutex.release();
   };
@@ -129,7 +131,9 @@ async function main(): Promise<void> {
       ['3 Redis', '@sesamecare-oss/redlock', sesame(clients)],
       ['3 Redis', 'redis-semaphore · RedlockMutex', semaphore(clients)],
     ];
-    console.log(`${cycles} acquire + release cycles per run, median of ${rounds} rounds; Redis on ${servers.map((s) => s.port).join(', ')}\n`);
+    console.log(
+      `${cycles} acquire + release cycles per run, median of ${rounds} rounds; Redis on ${servers.map((s) => s.port).join(', ')}\n`,
+    );
     console.log('| Redis | lock | cycles/s, 1 client | cycles/s, 50 contenders |');
     console.log('|---|---|---:|---:|');
     for (const [where, name, acquire] of candidates) {

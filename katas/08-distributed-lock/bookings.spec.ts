@@ -3,20 +3,14 @@ import { describe, expect, test } from '../../harness/test.js';
 import { createBookings } from './bookings.js';
 
 describe('step 6 · optimistic booking with WATCH', () => {
-  test('books a free slot, and the hash <namespace>bookings:<resource> maps slot → user', async ({
-    redis,
-    prefix,
-  }) => {
+  test('books a free slot, and the hash <namespace>bookings:<resource> maps slot → user', async ({ redis, prefix }) => {
     const bookings = createBookings({ redis, namespace: prefix });
     expect(bookings.keyFor('room-1')).toBe(`${prefix}bookings:room-1`);
     expect(await bookings.book('room-1', '2026-05-01T09:00', 'ada')).toEqual({ booked: true });
     expect(await redis.hGetAll(`${prefix}bookings:room-1`)).toEqual({ '2026-05-01T09:00': 'ada' });
   });
 
-  test('a taken slot is refused with its holder, for another user and for the same user', async ({
-    redis,
-    prefix,
-  }) => {
+  test('a taken slot is refused with its holder, for another user and for the same user', async ({ redis, prefix }) => {
     const bookings = createBookings({ redis, namespace: prefix });
     await bookings.book('room-1', '09:00', 'ada');
     expect(await bookings.book('room-1', '09:00', 'bob')).toEqual({ booked: false, heldBy: 'ada' });
@@ -26,7 +20,11 @@ describe('step 6 · optimistic booking with WATCH', () => {
 
   test('list answers every booking sorted by slot, and [] for an unknown resource', async ({ redis, prefix }) => {
     const bookings = createBookings({ redis, namespace: prefix });
-    for (const [slot, user] of [['10:00', 'bob'], ['08:00', 'cy'], ['09:00', 'ada']] as const) {
+    for (const [slot, user] of [
+      ['10:00', 'bob'],
+      ['08:00', 'cy'],
+      ['09:00', 'ada'],
+    ] as const) {
       await bookings.book('room-1', slot, user);
     }
     expect(await bookings.list('room-1')).toEqual([
@@ -85,7 +83,10 @@ describe('step 6 · optimistic booking with WATCH', () => {
     const wins = new Map<string, number>();
     await Promise.all(
       Array.from({ length: 50 }, async (_, client) => {
-        const bookings = createBookings({ redis: connections[client % connections.length] ?? redis, namespace: prefix });
+        const bookings = createBookings({
+          redis: connections[client % connections.length] ?? redis,
+          namespace: prefix,
+        });
         for (let i = 0; i < 6; i += 1) {
           const slot = slots[Math.floor(Math.random() * slots.length)] ?? 'slot-00';
           if ((await bookings.book('room-1', slot, `user-${client}`)).booked) wins.set(slot, (wins.get(slot) ?? 0) + 1);
@@ -104,6 +105,8 @@ describe('step 6 · optimistic booking with WATCH', () => {
     await bookings.book('room-1', '09:00', 'bob');
     expect(await keysUnder(redis, prefix)).toEqual([`${prefix}bookings:room-1`]);
     expect(await redis.hGetAll(`${prefix}bookings:room-1`)).toEqual({ '09:00': 'ada' });
-    expect(await redis.pTtl(`${prefix}bookings:room-1`), 'PTTL after a refused booking, in ms').toBeLessThanOrEqual(30_000);
+    expect(await redis.pTtl(`${prefix}bookings:room-1`), 'PTTL after a refused booking, in ms').toBeLessThanOrEqual(
+      30_000,
+    );
   });
 });

@@ -55,14 +55,14 @@ describe('step 5 · fencing tokens', () => {
     expect(commandLog.roundTrips, 'round trips for one fenced write').toHaveLength(1);
   });
 
-  test.for([0, -1, 1.5])('refuses the token %s with a RangeError and writes nothing', async (token, {
-    redis,
-    prefix,
-  }) => {
-    const store = createFencedStore({ redis, namespace: prefix });
-    await expect(store.write('a', token, 'x')).rejects.toThrow(RangeError);
-    expect(await keysUnder(redis, prefix)).toEqual([]);
-  });
+  test.for([0, -1, 1.5])(
+    'refuses the token %s with a RangeError and writes nothing',
+    async (token, { redis, prefix }) => {
+      const store = createFencedStore({ redis, namespace: prefix });
+      await expect(store.write('a', token, 'x')).rejects.toThrow(RangeError);
+      expect(await keysUnder(redis, prefix)).toEqual([]);
+    },
+  );
 
   test('a holder paused past its TTL is refused by the store: the new holder’s write stands', async ({
     redis,

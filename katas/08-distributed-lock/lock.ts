@@ -65,9 +65,7 @@ export interface AcquireOptions {
 }
 
 /** What `withLock` hands the code it runs (step 4). */
-export interface LockedWork<T> {
-  (signal: AbortSignal, lease: Lease): Promise<T>;
-}
+export type LockedWork<T> = (signal: AbortSignal, lease: Lease) => Promise<T>;
 
 /** One write the fenced store accepted (step 5). */
 export interface FencedWrite {

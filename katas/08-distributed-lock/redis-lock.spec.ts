@@ -62,24 +62,21 @@ describe('step 1 · acquire and release', () => {
     expect(await lock.tryAcquire('a', 5_000)).not.toBeNull();
   });
 
-  test('a crashed holder blocks nobody past its TTL: the lock is free again after ttlMs', async ({
-    redis,
-    prefix,
-  }) => {
+  test('a crashed holder blocks nobody past its TTL: the lock is free again after ttlMs', async ({ redis, prefix }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     await lock.tryAcquire('a', 100);
     expect(await lock.tryAcquire('a', 100)).toBeNull();
     await expect.poll(() => lock.tryAcquire('a', 100), { timeout: 2_000, interval: 30 }).not.toBeNull();
   });
 
-  test.for([0, -5, 1.5, Number.NaN])('refuses a ttlMs of %s with a RangeError and writes nothing', async (ttlMs, {
-    redis,
-    prefix,
-  }) => {
-    const lock = createRedisLock({ redis, namespace: prefix });
-    await expect(lock.tryAcquire('a', ttlMs)).rejects.toThrow(RangeError);
-    expect(await redis.exists(`${prefix}lock:a`)).toBe(0);
-  });
+  test.for([0, -5, 1.5, Number.NaN])(
+    'refuses a ttlMs of %s with a RangeError and writes nothing',
+    async (ttlMs, { redis, prefix }) => {
+      const lock = createRedisLock({ redis, namespace: prefix });
+      await expect(lock.tryAcquire('a', ttlMs)).rejects.toThrow(RangeError);
+      expect(await redis.exists(`${prefix}lock:a`)).toBe(0);
+    },
+  );
 });
 
 describe('step 2 · safe release', () => {

@@ -22,10 +22,7 @@ describe('step 7 · Redlock over three instances', () => {
     for (const { redis } of instances) expect(await redis.get(`${prefix}lock:a`)).toBe(lease?.token);
   });
 
-  test('the instances are independent: a key written on one is absent on the others', async ({
-    instances,
-    prefix,
-  }) => {
+  test('the instances are independent: a key written on one is absent on the others', async ({ instances, prefix }) => {
     const [first, second, third] = adaptersOf(instances);
     await first?.set(`${prefix}only-here`, '1', { px: 5_000 });
     expect(await second?.exists(`${prefix}only-here`)).toBe(0);
@@ -77,10 +74,7 @@ describe('step 7 · Redlock over three instances', () => {
     },
   );
 
-  test('release deletes the lock on every instance and answers how many it deleted', async ({
-    instances,
-    prefix,
-  }) => {
+  test('release deletes the lock on every instance and answers how many it deleted', async ({ instances, prefix }) => {
     const redlock = createRedlock({ instances: adaptersOf(instances), namespace: prefix });
     const lease = await redlock.tryAcquire('a', 5_000);
     if (!lease) throw new Error('expected the free lock to be taken');

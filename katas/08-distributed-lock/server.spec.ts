@@ -60,7 +60,8 @@ describe('step 8 · server', () => {
     test('fencingToken strictly increases per resource (INCR)', async ({ redis, prefix, onTestFinished }) => {
       const app = await start(redis, prefix, onTestFinished);
       const tokens = [];
-      for (const resource of ['a', 'a', 'b', 'a']) tokens.push((await lock(app, resource, '?holdMs=0')).json().fencingToken);
+      for (const resource of ['a', 'a', 'b', 'a'])
+        tokens.push((await lock(app, resource, '?holdMs=0')).json().fencingToken);
       expect(tokens).toEqual([1, 2, 1, 3]);
     });
 
@@ -102,8 +103,14 @@ describe('step 8 · server', () => {
         Array.from({ length: 20 }, (_, i) => lock(i % 2 ? first : second, 'a', '?holdMs=300')),
       );
       const statuses = responses.map((response) => response.statusCode);
-      expect(statuses.filter((status) => status === 200), 'requests that held the lock').toHaveLength(1);
-      expect(statuses.filter((status) => status === 409), 'requests refused as locked').toHaveLength(19);
+      expect(
+        statuses.filter((status) => status === 200),
+        'requests that held the lock',
+      ).toHaveLength(1);
+      expect(
+        statuses.filter((status) => status === 409),
+        'requests refused as locked',
+      ).toHaveLength(19);
     });
 
     test('answers 409 {error:"lock_lost"} when another owner took the lock during the hold, and leaves it', async ({
@@ -136,13 +143,16 @@ describe('step 8 · server', () => {
       { input: 'a holdMs over 10000', query: '?holdMs=10001' },
       { input: 'a holdMs that is not an integer', query: '?holdMs=1.5' },
       { input: 'a holdMs that is not a number', query: '?holdMs=soon' },
-    ])('answers 400 validation_error for $input and writes nothing', async ({ query }, { redis, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await lock(app, 'a', query);
-      expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ error: 'validation_error', message: expect.any(String) });
-      expect(await keysUnder(redis, prefix)).toEqual([]);
-    });
+    ])(
+      'answers 400 validation_error for $input and writes nothing',
+      async ({ query }, { redis, prefix, onTestFinished }) => {
+        const app = await start(redis, prefix, onTestFinished);
+        const response = await lock(app, 'a', query);
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'validation_error', message: expect.any(String) });
+        expect(await keysUnder(redis, prefix)).toEqual([]);
+      },
+    );
 
     test.for(['not%20valid', 'a'.repeat(65), 'a.b'])(
       'answers 400 for the malformed resource %s and writes nothing',
@@ -178,7 +188,11 @@ describe('step 8 · server', () => {
       onTestFinished,
     }) => {
       const app = await start(redis, prefix, onTestFinished);
-      for (const [slot, user] of [['2026-05-01T10:00', 'bob'], ['2026-05-01T08:00', 'cy'], ['2026-05-01T09:00', 'ada']]) {
+      for (const [slot, user] of [
+        ['2026-05-01T10:00', 'bob'],
+        ['2026-05-01T08:00', 'cy'],
+        ['2026-05-01T09:00', 'ada'],
+      ]) {
         await book(app, { resource: 'room-1', slot, user });
       }
       const response = await app.inject({ method: 'GET', url: '/bookings/room-1' });
@@ -211,8 +225,14 @@ describe('step 8 · server', () => {
         ),
       );
       const statuses = responses.map((response) => response.statusCode);
-      expect(statuses.filter((status) => status === 201), 'bookings created').toHaveLength(1);
-      expect(statuses.filter((status) => status === 409), 'bookings refused').toHaveLength(29);
+      expect(
+        statuses.filter((status) => status === 201),
+        'bookings created',
+      ).toHaveLength(1);
+      expect(
+        statuses.filter((status) => status === 409),
+        'bookings refused',
+      ).toHaveLength(29);
     });
 
     test('the bookings hash has a TTL of 7 days', async ({ redis, prefix, onTestFinished }) => {
@@ -230,17 +250,16 @@ describe('step 8 · server', () => {
       { input: 'a malformed resource', payload: { resource: 'room 1', slot: '09:00', user: 'ada' } },
       { input: 'a malformed user', payload: { resource: 'room-1', slot: '09:00', user: 'a/b' } },
       { input: 'a slot that is a number', payload: { resource: 'room-1', slot: 9, user: 'ada' } },
-    ])('POST /bookings answers 400 validation_error for $input and writes nothing', async ({ payload }, {
-      redis,
-      prefix,
-      onTestFinished,
-    }) => {
-      const app = await start(redis, prefix, onTestFinished);
-      const response = await book(app, payload);
-      expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ error: 'validation_error', details: expect.any(Array) });
-      expect(await keysUnder(redis, prefix)).toEqual([]);
-    });
+    ])(
+      'POST /bookings answers 400 validation_error for $input and writes nothing',
+      async ({ payload }, { redis, prefix, onTestFinished }) => {
+        const app = await start(redis, prefix, onTestFinished);
+        const response = await book(app, payload);
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ error: 'validation_error', details: expect.any(Array) });
+        expect(await keysUnder(redis, prefix)).toEqual([]);
+      },
+    );
 
     test('GET /bookings/:resource answers 400 for a malformed resource', async ({ redis, prefix, onTestFinished }) => {
       const app = await start(redis, prefix, onTestFinished);
@@ -249,7 +268,11 @@ describe('step 8 · server', () => {
   });
 
   describe('every key it writes', () => {
-    test('is under the prefix, and has a TTL except the fencing counters', async ({ redis, prefix, onTestFinished }) => {
+    test('is under the prefix, and has a TTL except the fencing counters', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
       const app = await start(redis, prefix, onTestFinished);
       const held = lock(app, 'a', '?holdMs=200');
       await book(app, { resource: 'room-1', slot: '09:00', user: 'ada' });
@@ -283,48 +306,74 @@ describe('step 8 · server', () => {
       await outage.goDown();
       expect((await lock(app, 'a', '?holdMs=0')).statusCode).toBe(503);
       await outage.comeBack();
-      await expect.poll(async () => (await lock(app, 'a', '?holdMs=0')).statusCode, { timeout: 5_000, interval: 100 }).toBe(200);
+      await expect
+        .poll(async () => (await lock(app, 'a', '?holdMs=0')).statusCode, { timeout: 5_000, interval: 100 })
+        .toBe(200);
     });
   });
 
   describe('with Redlock (REDLOCK_URLS)', () => {
-    testWithInstances('holds the lock on all three instances, then releases it everywhere', async ({
-      redis,
-      instances,
-      prefix,
-      onTestFinished,
-    }) => {
-      const app = await start(redis, prefix, onTestFinished, instances.map((instance) => instance.redis));
-      const held = lock(app, 'a', '?holdMs=300');
-      await sleep(150);
-      for (const { redis: instance } of instances) {
-        const ttl = await instance.pTtl(`${prefix}lock:a`);
-        expect(ttl, 'PTTL of the lock on each instance, in ms').toBeGreaterThan(0);
-      }
-      const response = await held;
-      expect(response.statusCode).toBe(200);
-      expect(response.json()).toMatchObject({ resource: 'a', fencingToken: 1 });
-      for (const { redis: instance } of instances) expect(await instance.exists(`${prefix}lock:a`)).toBe(0);
-    });
+    testWithInstances(
+      'holds the lock on all three instances, then releases it everywhere',
+      async ({ redis, instances, prefix, onTestFinished }) => {
+        const app = await start(
+          redis,
+          prefix,
+          onTestFinished,
+          instances.map((instance) => instance.redis),
+        );
+        const held = lock(app, 'a', '?holdMs=300');
+        await sleep(150);
+        for (const { redis: instance } of instances) {
+          const ttl = await instance.pTtl(`${prefix}lock:a`);
+          expect(ttl, 'PTTL of the lock on each instance, in ms').toBeGreaterThan(0);
+        }
+        const response = await held;
+        expect(response.statusCode).toBe(200);
+        expect(response.json()).toMatchObject({ resource: 'a', fencingToken: 1 });
+        for (const { redis: instance } of instances) expect(await instance.exists(`${prefix}lock:a`)).toBe(0);
+      },
+    );
 
-    testWithInstances('answers 409 locked while the lock is held', async ({ redis, instances, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished, instances.map((instance) => instance.redis));
-      const held = lock(app, 'a', '?holdMs=400');
-      await sleep(150);
-      expect((await lock(app, 'a', '?holdMs=0')).json()).toMatchObject({ error: 'locked' });
-      expect((await held).statusCode).toBe(200);
-    });
+    testWithInstances(
+      'answers 409 locked while the lock is held',
+      async ({ redis, instances, prefix, onTestFinished }) => {
+        const app = await start(
+          redis,
+          prefix,
+          onTestFinished,
+          instances.map((instance) => instance.redis),
+        );
+        const held = lock(app, 'a', '?holdMs=400');
+        await sleep(150);
+        expect((await lock(app, 'a', '?holdMs=0')).json()).toMatchObject({ error: 'locked' });
+        expect((await held).statusCode).toBe(200);
+      },
+    );
 
-    testWithInstances('still answers 200 with one instance down', async ({ redis, instances, prefix, onTestFinished }) => {
-      const app = await start(redis, prefix, onTestFinished, instances.map((instance) => instance.redis));
-      await instances[0]?.goDown();
-      expect((await lock(app, 'a', '?holdMs=0')).statusCode).toBe(200);
-    });
+    testWithInstances(
+      'still answers 200 with one instance down',
+      async ({ redis, instances, prefix, onTestFinished }) => {
+        const app = await start(
+          redis,
+          prefix,
+          onTestFinished,
+          instances.map((instance) => instance.redis),
+        );
+        await instances[0]?.goDown();
+        expect((await lock(app, 'a', '?holdMs=0')).statusCode).toBe(200);
+      },
+    );
 
     testWithInstances.for(['goDown', 'hang'] as const)(
       'answers 503 within 1 s with two of three instances unreachable (%s)',
       async (how, { redis, instances, prefix, onTestFinished }) => {
-        const app = await start(redis, prefix, onTestFinished, instances.map((instance) => instance.redis));
+        const app = await start(
+          redis,
+          prefix,
+          onTestFinished,
+          instances.map((instance) => instance.redis),
+        );
         await instances[0]?.[how]();
         await instances[1]?.[how]();
         await expectUnavailable(app, { method: 'POST', url: '/locks/a?holdMs=0' });

@@ -71,7 +71,11 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
     expect(await redis.exists(`${prefix}lock:a`)).toBe(0);
   });
 
-  test('renews the lock while the work runs: work of 600 ms keeps a 200 ms lock', async ({ redis, prefix, connect }) => {
+  test('renews the lock while the work runs: work of 600 ms keeps a 200 ms lock', async ({
+    redis,
+    prefix,
+    connect,
+  }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     const rival = createRedisLock({ redis: connect(), namespace: prefix });
     await withLock(lock, 'a', { ttlMs: 200, timeoutMs: 0 }, async (signal) => {
@@ -100,10 +104,7 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
     expect(extends_, 'renewals sent after the work ended').toBe(afterWork);
   });
 
-  test('aborts the signal with LockLostError("taken") when another owner took the lock', async ({
-    redis,
-    prefix,
-  }) => {
+  test('aborts the signal with LockLostError("taken") when another owner took the lock', async ({ redis, prefix }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     let seen: unknown;
     const run = withLock(lock, 'a', { ttlMs: 150, timeoutMs: 0 }, async (signal, lease) => {

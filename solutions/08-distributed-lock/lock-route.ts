@@ -2,11 +2,11 @@ import { RedisUnavailableError } from '../../adapters/errors/index.js';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import type { DistributedLock } from '../../katas/08-distributed-lock/lock.js';
 import { LockLostError, LockTimeoutError } from '../../katas/08-distributed-lock/lock-errors.js';
+import { withinMs } from '../../katas/08-distributed-lock/within-ms.js';
 import { defineHttpError } from '../../server-kit/index.js';
 import { createFencingTokens } from './fencing.js';
 import { createRedisLock } from './redis-lock.js';
 import { createRedlock } from './redlock.js';
-import { withinMs } from '../../katas/08-distributed-lock/within-ms.js';
 import { withLock } from './with-lock.js';
 
 export const LockedError = defineHttpError('locked', 409, 'Another holder has this lock; try again later.');

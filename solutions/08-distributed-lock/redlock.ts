@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
-import type { RedlockLease, Redlock, RedlockOptions } from '../../katas/08-distributed-lock/lock.js';
+import type { Redlock, RedlockLease, RedlockOptions } from '../../katas/08-distributed-lock/lock.js';
 import { QuorumUnavailableError } from '../../katas/08-distributed-lock/lock-errors.js';
 import { requireTtl } from '../../katas/08-distributed-lock/require-ttl.js';
 import { createRedisLock } from './redis-lock.js';
@@ -63,7 +63,15 @@ export function createRedlock({
       const answered = answers.filter((answer) => answer !== 'failed').length;
       const driftMs = Math.round(ttlMs * driftFactor) + 2;
       const validityMs = Math.floor(ttlMs - elapsedMs - driftMs);
-      const lease: RedlockLease = { resource, key, token, ttlMs, validUntil: startedAt + validityMs, granted, validityMs };
+      const lease: RedlockLease = {
+        resource,
+        key,
+        token,
+        ttlMs,
+        validUntil: startedAt + validityMs,
+        granted,
+        validityMs,
+      };
       if (granted >= quorum && validityMs > 0) return lease;
       await releaseEverywhere(lease);
       if (answered < quorum) throw new QuorumUnavailableError(answered, quorum);

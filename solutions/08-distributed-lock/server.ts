@@ -56,9 +56,7 @@ const bookingSchema = z.object({
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { redis, prefix = 'kata:08-distributed-lock:' } = options;
-  const hold = options.redlock
-    ? redlockHold(redis, options.redlock, prefix)
-    : singleInstanceHold(redis, prefix);
+  const hold = options.redlock ? redlockHold(redis, options.redlock, prefix) : singleInstanceHold(redis, prefix);
   const bookings = createBookings({ redis, namespace: prefix, retentionMs: BOOKING_RETENTION_MS });
 
   const app = await createKataServer({
