@@ -136,16 +136,19 @@ async function main(): Promise<void> {
     );
     console.log('| Redis | lock | cycles/s, 1 client | cycles/s, 50 contenders |');
     console.log('|---|---|---:|---:|');
-    for (const [where, name, acquire] of candidates) {
-      await drive(acquire, 1); // warm-up: connections, script caches
-      const alone: number[] = [];
-      const contended: number[] = [];
-      for (let round = 0; round < rounds; round += 1) {
-        alone.push(await drive(acquire, 1));
-        contended.push(await drive(acquire, CONTENDERS));
+    // Rounds interleave the candidates, so a busy moment of the machine hits them all alike.
+    const alone = candidates.map((): number[] => []);
+    const contended = candidates.map((): number[] => []);
+    for (const [, , acquire] of candidates) await drive(acquire, 1); // warm-up: JIT, connections, script caches
+    for (let round = 0; round < rounds; round += 1) {
+      for (const [index, [, , acquire]] of candidates.entries()) {
+        alone[index]?.push(await drive(acquire, 1));
+        contended[index]?.push(await drive(acquire, CONTENDERS));
       }
-      const format = (value: number) => Math.round(value).toLocaleString('en-US');
-      console.log(`| ${where} | ${name} | ${format(median(alone))} | ${format(median(contended))} |`);
+    }
+    const format = (values: number[] | undefined) => Math.round(median(values ?? [])).toLocaleString('en-US');
+    for (const [index, [where, name]] of candidates.entries()) {
+      console.log(`| ${where} | ${name} | ${format(alone[index])} | ${format(contended[index])} |`);
     }
     const namespace = `bench:08:${randomBytes(4).toString('hex')}:`;
     // Five connections, as five app processes would have.

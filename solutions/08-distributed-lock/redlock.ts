@@ -41,8 +41,11 @@ export function createRedlock({
   const first = locks[0];
   if (!first) throw new RangeError('Redlock needs at least one Redis instance.');
 
-  const releaseEverywhere = async (lease: RedlockLease) => {
-    const answers = await Promise.all(locks.map((lock) => answerWithin(lock.release(lease), instanceTimeoutMs)));
+  /** Compare-and-delete on the instances `which` picks (all by default), each within `instanceTimeoutMs`. */
+  const releaseOn = async (lease: RedlockLease, which: (index: number) => boolean = () => true) => {
+    const answers = await Promise.all(
+      locks.map((lock, index) => (which(index) ? answerWithin(lock.release(lease), instanceTimeoutMs) : false)),
+    );
     return answers.filter((answer) => answer === true).length;
   };
 
@@ -73,11 +76,12 @@ export function createRedlock({
         validityMs,
       };
       if (granted >= quorum && validityMs > 0) return lease;
-      await releaseEverywhere(lease);
+      // Give back what we may hold: every grant, and every instance that did not answer (its SET may have landed).
+      await releaseOn(lease, (index) => answers[index] !== false);
       if (answered < quorum) throw new QuorumUnavailableError(answered, quorum);
       return null;
     },
 
-    release: releaseEverywhere,
+    release: (lease) => releaseOn(lease),
   };
 }
