@@ -25,6 +25,20 @@ async function start(
   return app;
 }
 
+/** A server whose `/locks` uses Redlock over `instances` (what `REDLOCK_URLS` does). */
+const startWithRedlock = (
+  redis: RedisAdapter,
+  instances: { redis: RedisAdapter }[],
+  prefix: string,
+  onTestFinished: OnTestFinished,
+) =>
+  start(
+    redis,
+    prefix,
+    onTestFinished,
+    instances.map((instance) => instance.redis),
+  );
+
 const lock = (app: FastifyInstance, resource: string, query = '') =>
   app.inject({ method: 'POST', url: `/locks/${resource}${query}` });
 const book = (app: FastifyInstance, payload: object) => app.inject({ method: 'POST', url: '/bookings', payload });
@@ -316,12 +330,7 @@ describe('step 8 · server', () => {
     testWithInstances(
       'holds the lock on all three instances, then releases it everywhere',
       async ({ redis, instances, prefix, onTestFinished }) => {
-        const app = await start(
-          redis,
-          prefix,
-          onTestFinished,
-          instances.map((instance) => instance.redis),
-        );
+        const app = await startWithRedlock(redis, instances, prefix, onTestFinished);
         const held = lock(app, 'a', '?holdMs=300');
         await sleep(150);
         for (const { redis: instance } of instances) {
@@ -338,12 +347,7 @@ describe('step 8 · server', () => {
     testWithInstances(
       'answers 409 locked while the lock is held',
       async ({ redis, instances, prefix, onTestFinished }) => {
-        const app = await start(
-          redis,
-          prefix,
-          onTestFinished,
-          instances.map((instance) => instance.redis),
-        );
+        const app = await startWithRedlock(redis, instances, prefix, onTestFinished);
         const held = lock(app, 'a', '?holdMs=400');
         await sleep(150);
         expect((await lock(app, 'a', '?holdMs=0')).json()).toMatchObject({ error: 'locked' });
@@ -354,12 +358,7 @@ describe('step 8 · server', () => {
     testWithInstances(
       'still answers 200 with one instance down',
       async ({ redis, instances, prefix, onTestFinished }) => {
-        const app = await start(
-          redis,
-          prefix,
-          onTestFinished,
-          instances.map((instance) => instance.redis),
-        );
+        const app = await startWithRedlock(redis, instances, prefix, onTestFinished);
         await instances[0]?.goDown();
         expect((await lock(app, 'a', '?holdMs=0')).statusCode).toBe(200);
       },
@@ -368,12 +367,7 @@ describe('step 8 · server', () => {
     testWithInstances.for(['goDown', 'hang'] as const)(
       'answers 503 within 1 s with two of three instances unreachable (%s)',
       async (how, { redis, instances, prefix, onTestFinished }) => {
-        const app = await start(
-          redis,
-          prefix,
-          onTestFinished,
-          instances.map((instance) => instance.redis),
-        );
+        const app = await startWithRedlock(redis, instances, prefix, onTestFinished);
         await instances[0]?.[how]();
         await instances[1]?.[how]();
         await expectUnavailable(app, { method: 'POST', url: '/locks/a?holdMs=0' });

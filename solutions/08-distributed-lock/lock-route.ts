@@ -1,35 +1,16 @@
 import { RedisUnavailableError } from '../../adapters/errors/index.js';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { type HoldLock, LOCK_TTL_MS, LockedError, LockLostHttpError } from '../../katas/08-distributed-lock/hold.js';
 import type { DistributedLock } from '../../katas/08-distributed-lock/lock.js';
 import { LockLostError, LockTimeoutError } from '../../katas/08-distributed-lock/lock-errors.js';
 import { withinMs } from '../../katas/08-distributed-lock/within-ms.js';
-import { defineHttpError } from '../../server-kit/index.js';
 import { createFencingTokens } from './fencing.js';
 import { createRedisLock } from './redis-lock.js';
 import { createRedlock } from './redlock.js';
 import { withLock } from './with-lock.js';
 
-export const LockedError = defineHttpError('locked', 409, 'Another holder has this lock; try again later.');
-export const LockLostHttpError = defineHttpError(
-  'lock_lost',
-  409,
-  'The lock expired and another owner took it before release: the hold was not exclusive.',
-);
-
-/** What `POST /locks/:resource` answers after a successful hold. */
-export interface HoldResult {
-  resource: string;
-  fencingToken: number;
-  heldMs: number;
-}
-
-/** Holds the lock on `resource` for `holdMs`, then releases it; throws the HTTP error of the contract otherwise. */
-export type HoldLock = (resource: string, holdMs: number) => Promise<HoldResult>;
-
 /** How long one Redis step of the route may take: a hung Redis answers 503 within 1 s. */
 const REDIS_STEP_MS = 700;
-/** The single-instance lock's TTL, renewed every third of it while held: a crashed server frees it within 2 s. */
-export const LOCK_TTL_MS = 2_000;
 /** Redlock's TTL is the hold plus this margin (Redlock here is not renewed). */
 const REDLOCK_MARGIN_MS = 1_000;
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { LOCK_TTL_MS } from '../../katas/08-distributed-lock/hold.js';
 import { BookingContentionError } from '../../katas/08-distributed-lock/lock-errors.js';
 import {
   ConflictError,
@@ -11,7 +12,7 @@ import {
   type KataLoggerOption,
 } from '../../server-kit/index.js';
 import { createBookings } from './bookings.js';
-import { LOCK_TTL_MS, redlockHold, singleInstanceHold } from './lock-route.js';
+import { redlockHold, singleInstanceHold } from './lock-route.js';
 
 export interface ServerOptions {
   redis: RedisAdapter;
