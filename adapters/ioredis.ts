@@ -1,15 +1,16 @@
-import { Redis, ReplyError } from 'ioredis';
-import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
+import { Command, Redis, ReplyError } from 'ioredis';
+import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
+import { coalesceWrites } from './core/coalesce-writes.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
+import { execPlainMulti, execPlainPipeline, type SendLine } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
 import { fromWire } from './core/wire-replies.js';
-import { WatchConflictError } from './errors/watch-conflict-error.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -21,6 +22,9 @@ import type { RedisAdapter } from './redis-adapter.js';
 export function createIoredisAdapter(options: RealClientOptions): RedisAdapter {
   return createAdapter(createIoredisDriver(options), options);
 }
+
+/** An error reply from Redis, as ioredis gives it (top level, or inside EXEC's reply). */
+const isReplyError = (value: unknown): value is Error => value instanceof ReplyError;
 
 interface Connection {
   client: Redis;
@@ -53,7 +57,7 @@ function connect(options: RealClientOptions): Connection {
     commandTimeoutMs: timeoutMs,
     events: client,
     isReady: () => client.status === 'ready',
-    isReplyError: (error): error is Error => error instanceof ReplyError,
+    isReplyError,
     quit: () => client.quit(),
     destroy: () => client.disconnect(),
   });
@@ -63,20 +67,22 @@ function connect(options: RealClientOptions): Connection {
 function createIoredisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
+  const send = plainCommandSender(client);
   return {
     backend: 'ioredis',
     capabilities: realServerCapabilities,
     send(args) {
-      const [command = '', ...rest] = args;
-      return guard.run(command.toUpperCase(), replyTimeoutMs(args, timeoutMs), () => {
-        watch.sent(args);
-        return client.callBuffer(command, ...rest).then(fromWire);
+      const command = args[0]?.toUpperCase() ?? '';
+      return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
+        watch.sent(command);
+        return send(args);
       });
     },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'multi') watch.exec();
-        return execBatch(client, kind, commands);
+        if (kind === 'pipeline') return execPlainPipeline(commands, send);
+        watch.exec();
+        return execPlainMulti(commands, send, isReplyError);
       });
       return toRawOutcomes(results, commands, guard.toAdapterError);
     },
@@ -86,21 +92,23 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
   };
 }
 
-/** Runs a batch; `[error, value]` pairs become outcomes. A WATCH abort (`null`) throws. */
-async function execBatch(client: Redis, kind: 'multi' | 'pipeline', commands: string[][]): Promise<ClientOutcome[]> {
-  const chain = kind === 'multi' ? client.multi() : client.pipeline();
-  for (const [command = '', ...args] of commands) chain.callBuffer(command, ...args);
-  let results: [error: Error | null, value: unknown][] | null;
-  try {
-    results = await chain.exec();
-  } catch (error) {
-    // EXECABORT: a command was refused while queued; its error is in `previousErrors`.
-    const queued = (error as { previousErrors?: Error[] }).previousErrors?.[0];
-    throw error instanceof ReplyError && queued ? execAbortError(queued) : error;
-  }
-  if (results === null) throw new WatchConflictError();
-  return results.map(([error, value]) => (error ? { error } : { value: fromWire(value) }));
+/**
+ * Sends one command line as it is through ioredis' own command queue, and decodes its reply
+ * (`fromWire`: strings arrive as Buffers, integers as their digits). The commands of one
+ * tick leave in one socket write, as in a pipeline.
+ */
+function plainCommandSender(client: Redis): SendLine {
+  const coalesce = coalesceWrites(() => client.stream);
+  return (args) => {
+    coalesce();
+    return (client.sendCommand(new Command(args[0] ?? '', args.slice(1), wireReplies)) as Promise<unknown>).then(
+      fromWire,
+    );
+  };
 }
+
+/** ioredis' command options for replies as wire data (no `replyEncoding`: Buffers); read, never changed, by `Command`. */
+const wireReplies = Object.freeze({});
 
 /** A subscriber connection. Unsubscribes by name only: ioredis hangs on a bare UNSUBSCRIBE. */
 function createIoredisSubscriber({ client, guard, timeoutMs }: Connection): SubscriberDriver {

@@ -4,6 +4,7 @@ import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
+import { execPlainPipeline } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
@@ -25,6 +26,9 @@ export function createNodeRedisAdapter(options: RealClientOptions): RedisAdapter
 
 type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;
 
+/** An error reply from Redis, as node-redis gives it (top level, or inside EXEC's reply). */
+const isReplyError = (value: unknown): value is Error => value instanceof ErrorReply;
+
 interface Connection {
   client: NodeRedisClient;
   guard: ConnectionGuard;
@@ -36,6 +40,8 @@ function createNodeRedisClient(options: RealClientOptions, timeoutMs: number) {
     url: options.url,
     RESP: 2,
     disableOfflineQueue: true,
+    // No timer per command (node-redis' default is 5 s each): the guard keeps the deadlines.
+    commandOptions: { timeout: 0 },
     ...(options.name ? { name: options.name } : {}),
     socket: {
       connectTimeout: Math.max(timeoutMs, 1000),
@@ -57,7 +63,7 @@ function connect(options: RealClientOptions): Connection {
     commandTimeoutMs: timeoutMs,
     events: client,
     isReady: () => client.isReady,
-    isReplyError: (error): error is Error => error instanceof ErrorReply,
+    isReplyError,
     quit: () => client.close(),
     destroy: () => client.destroy(),
   });
@@ -70,20 +76,28 @@ function connect(options: RealClientOptions): Connection {
 function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
-  // `timeout` drops a command that could not even be written in time: no late ghost write.
-  const send = async (args: string[]) =>
-    fromWire(await client.sendCommand(args, { timeout: timeoutMs, typeMapping: wireTypes }));
+  // While replies are late, a command that could not even be written in time is dropped:
+  // no late ghost write. (A timer per command otherwise costs more than the command.)
+  const send = async (args: readonly string[]) =>
+    fromWire(
+      await client.sendCommand(
+        args as string[],
+        guard.isBehind() ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : onTime,
+      ),
+    );
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
-    send: (args) =>
-      guard.run(args[0]?.toUpperCase() ?? '', replyTimeoutMs(args, timeoutMs), () => {
-        watch.sent(args);
+    send(args) {
+      const command = args[0]?.toUpperCase() ?? '';
+      return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
+        watch.sent(command);
         return send(args);
-      }),
+      });
+    },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'pipeline') return execPipeline(commands, send);
+        if (kind === 'pipeline') return execPlainPipeline(commands, send);
         watch.exec();
         return execMulti(client, commands);
       });
@@ -97,6 +111,9 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
 
 /** Integer replies as their digits, strings as Buffers: `fromWire` decodes them (`wire-replies.ts`). */
 const wireTypes = { [RESP_TYPES.NUMBER]: String, [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SIMPLE_STRING]: Buffer };
+
+/** The options of a command sent while replies are on time: made once, read by every send. */
+const onTime = Object.freeze({ typeMapping: wireTypes });
 
 /**
  * MULTI/EXEC, sent as one chain of commands (node-redis writes a `chainId` chain without
@@ -121,21 +138,6 @@ async function execMulti(client: NodeRedisClient, commands: string[][]): Promise
   if (replies === null) throw new WatchConflictError();
   if (!Array.isArray(replies)) throw new TypeError(`Unexpected EXEC reply: ${String(replies)}`);
   return replies.map((reply: unknown) => (reply instanceof ErrorReply ? { error: reply } : { value: fromWire(reply) }));
-}
-
-/**
- * A pipeline with one outcome per command. `execAsPipeline()` rejects on the first error
- * and loses the other results, so each command is sent on its own, all in the same tick:
- * node-redis writes them in one go.
- */
-async function execPipeline(
-  commands: string[][],
-  send: (args: string[]) => Promise<unknown>,
-): Promise<ClientOutcome[]> {
-  const settled = await Promise.allSettled(commands.map(send));
-  return settled.map((result) =>
-    result.status === 'fulfilled' ? { value: result.value } : { error: result.reason as unknown },
-  );
 }
 
 /** A subscriber connection; node-redis hands each listener `(message, channel)`. */

@@ -1,5 +1,5 @@
 import type { RedisError } from './errors/redis-error.js';
-import type { ListEnd, RedisCommands, RedisReply, ScoredMember } from './redis-commands.js';
+import type { BlockingCommands, RedisCommands, RedisReply } from './redis-commands.js';
 
 export type * from './redis-commands.js';
 
@@ -64,15 +64,23 @@ export interface RedisAdapter extends RedisCommands {
   close(): Promise<void>;
 }
 
-/** Queued commands for `multi()` or `pipeline()`. Every command method returns the batch. */
-export type Batch = {
-  [K in keyof RedisCommands]: (...args: Parameters<RedisCommands[K]>) => Batch;
+/**
+ * Queued commands for `multi()` or `pipeline()`. Every command method returns the batch,
+ * its type grown by that command's reply, so a chain's `exec()` is typed without a cast:
+ * `const [value, ttl] = await redis.multi().get(k).ttl(k).exec()` gives `string | null`
+ * and `number`. A batch filled in a loop (nothing chained in its type) gives `unknown[]`.
+ */
+export type Batch<Replies extends unknown[] = []> = {
+  [K in keyof RedisCommands]: (...args: Parameters<RedisCommands[K]>) => Batch<[...Replies, ReplyOf<K>]>;
 } & {
   /** How many commands are queued. */
   readonly length: number;
   /** Sends the queue; resolves with one normalised reply per command, in order. */
-  exec(): Promise<unknown[]>;
+  exec(): Promise<Replies extends [] ? unknown[] : Replies>;
 };
+
+/** The normalised reply of command `K`: `ReplyOf<'ttl'>` is `number`. */
+export type ReplyOf<K extends keyof RedisCommands> = Awaited<ReturnType<RedisCommands[K]>>;
 
 /** One command's result in a failed batch: its reply, or its error. */
 export type BatchOutcome = { value: unknown } | { error: RedisError };
@@ -112,25 +120,11 @@ export interface Subscriber {
   close(): Promise<void>;
 }
 
-/** A connection for blocking pops. While one waits, the connection can do nothing else. */
-export interface BlockingConnection {
-  /**
-   * BLMOVE: like `lMove`, but waits up to `timeoutSeconds` (0: forever) for an element.
-   * `null` on timeout. The reliable-queue move: the element is never only in flight.
-   */
-  blMove(
-    source: string,
-    destination: string,
-    from: ListEnd,
-    to: ListEnd,
-    timeoutSeconds: number,
-  ): Promise<string | null>;
-  /** BLPOP: pops the head of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
-  blPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
-  /** BRPOP: pops the tail of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
-  brPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
-  /** BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set, waiting up to `timeoutSeconds`. */
-  bzPopMin(keys: string[], timeoutSeconds: number): Promise<({ key: string } & ScoredMember) | null>;
+/**
+ * A connection for blocking pops (the commands of {@link BlockingCommands}). While one
+ * waits, the connection can do nothing else.
+ */
+export interface BlockingConnection extends BlockingCommands {
   /** Closes the connection; a pop in progress rejects with `RedisUnavailableError`. Idempotent. */
   close(): Promise<void>;
 }

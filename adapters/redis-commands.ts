@@ -220,16 +220,53 @@ export interface RedisCommands {
   ping(): Promise<string>;
 }
 
-/** SET options. `ex` seconds and `px` milliseconds set a TTL; `keepTtl` keeps the old one. */
-export interface SetOptions {
-  ex?: number;
-  px?: number;
-  keepTtl?: boolean;
-  /** Only set when the key does not exist yet. */
-  nx?: boolean;
-  /** Only set when the key already exists. */
-  xx?: boolean;
+/** Blocking pops: they wait on a connection of their own (`adapter.blocking()`). */
+export interface BlockingCommands {
+  /**
+   * BLMOVE: like `lMove`, but waits up to `timeoutSeconds` (0: forever) for an element.
+   * `null` on timeout. The reliable-queue move: the element is never only in flight.
+   */
+  blMove(
+    source: string,
+    destination: string,
+    from: ListEnd,
+    to: ListEnd,
+    timeoutSeconds: number,
+  ): Promise<string | null>;
+
+  /** BLPOP: pops the head of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
+  blPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
+
+  /** BRPOP: pops the tail of the first non-empty list in `keys`, waiting up to `timeoutSeconds`. */
+  brPop(keys: string[], timeoutSeconds: number): Promise<{ key: string; element: string } | null>;
+
+  /** BZPOPMIN: pops the lowest-scored member of the first non-empty sorted set, waiting up to `timeoutSeconds`. */
+  bzPopMin(keys: string[], timeoutSeconds: number): Promise<({ key: string } & ScoredMember) | null>;
 }
+
+/**
+ * SET options: at most one lifetime (`ex` seconds, `px` milliseconds, or `keepTtl`) and at
+ * most one condition (`nx` or `xx`). `{ ex: 1, px: 1000 }` or `{ nx: true, xx: true }` do
+ * not compile: Redis would refuse them.
+ */
+export type SetOptions = SetLifetime & SetCondition;
+
+type SetLifetime =
+  | { ex?: number; px?: never; keepTtl?: never }
+  | { ex?: never; px?: number; keepTtl?: never }
+  | { ex?: never; px?: never; keepTtl?: boolean };
+
+type SetCondition =
+  | {
+      /** Only set when the key does not exist yet. */
+      nx?: boolean;
+      xx?: never;
+    }
+  | {
+      nx?: never;
+      /** Only set when the key already exists. */
+      xx?: boolean;
+    };
 
 /** EXPIRE conditions (Redis 7): `nx` no TTL yet, `xx` has a TTL, `gt`/`lt` compared with the current TTL. */
 export type ExpireCondition = 'nx' | 'xx' | 'gt' | 'lt';
@@ -256,18 +293,38 @@ export interface ScoredMember {
   score: number;
 }
 
-export interface ZAddOptions {
-  /** Only add new members, never update. */
-  nx?: boolean;
-  /** Only update existing members, never add. */
-  xx?: boolean;
-  /** Only update when the new score is greater. */
-  gt?: boolean;
-  /** Only update when the new score is less. */
-  lt?: boolean;
+/**
+ * ZADD options. `nx` (only add) excludes `xx`, `gt` and `lt`; `gt` and `lt` exclude each
+ * other; `ch` goes with any of them. `{ nx: true, xx: true }` does not compile.
+ */
+export type ZAddOptions = ZAddCondition & {
   /** Count changed members too, not only added ones. */
   ch?: boolean;
-}
+};
+
+type ZAddCondition =
+  | {
+      /** Only add new members, never update. */
+      nx?: boolean;
+      xx?: never;
+      gt?: never;
+      lt?: never;
+    }
+  | {
+      nx?: never;
+      /** Only update existing members, never add. */
+      xx?: boolean;
+      /** Only update when the new score is greater. */
+      gt?: boolean;
+      lt?: never;
+    }
+  | {
+      nx?: never;
+      xx?: boolean;
+      gt?: never;
+      /** Only update when the new score is less. */
+      lt?: boolean;
+    };
 
 export interface ZRangeOptions {
   by?: 'score';

@@ -1,16 +1,16 @@
+/**
+ * A new adapter for a backend named at run time. Tooling (benchmarks, `kata serve`) uses
+ * this one, which loads all three clients; specs get theirs from `open-backend-adapter.ts`,
+ * which loads only the client of the backend they run on.
+ */
 import type { AdapterOptions } from '../adapters/core/create-adapter.js';
 import { createIoredisAdapter } from '../adapters/ioredis.js';
 import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import { createNodeRedisAdapter } from '../adapters/node-redis.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
+import { requireRedisUrl } from './require-redis-url.js';
 
-export const backendNames = ['mock', 'ioredis', 'node-redis'] as const satisfies readonly BackendName[];
-
-export const realBackendNames = ['ioredis', 'node-redis'] as const satisfies readonly BackendName[];
-
-export function isBackendName(value: string): value is BackendName {
-  return (backendNames as readonly string[]).includes(value);
-}
+export { backendNames, isBackendName, realBackendNames } from './backend-names.js';
 
 /** A new adapter for `backend`; `url` is required for the real clients. */
 export function createBackendAdapter(backend: BackendName, url: string, options: AdapterOptions = {}): RedisAdapter {
@@ -18,13 +18,8 @@ export function createBackendAdapter(backend: BackendName, url: string, options:
     case 'mock':
       return createMockAdapter(options);
     case 'ioredis':
-      return createIoredisAdapter({ ...options, url: requireUrl(backend, url) });
+      return createIoredisAdapter({ ...options, url: requireRedisUrl(backend, url) });
     case 'node-redis':
-      return createNodeRedisAdapter({ ...options, url: requireUrl(backend, url) });
+      return createNodeRedisAdapter({ ...options, url: requireRedisUrl(backend, url) });
   }
-}
-
-function requireUrl(backend: BackendName, url: string): string {
-  if (!url) throw new Error(`The ${backend} backend needs a Redis URL (set REDIS_URL, or install redis-server).`);
-  return url;
 }

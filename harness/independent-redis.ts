@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import type { BackendName } from '../adapters/redis-adapter.js';
+import { loadAdapterFactory } from './open-backend-adapter.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 import { findOnPath } from './redis-source/detect-environment.js';
 import { type StartedRedis, startRedisServer } from './redis-source/start-redis-server.js';
@@ -21,7 +23,12 @@ export async function startIndependentRedis(backend: BackendName, count: number)
   if (backend === 'mock') {
     const run = randomBytes(4).toString('hex');
     const instances = await Promise.all(
-      Array.from({ length: count }, (_, i) => createRedisOutage('mock', '', `independent-${run}-${i}`)),
+      Array.from({ length: count }, (_, i) =>
+        // Mock adapters share data by server name: one name per instance keeps them apart.
+        createRedisOutage('mock', '', (_url, options) =>
+          createMockAdapter({ ...options, server: `independent-${run}-${i}` }),
+        ),
+      ),
     );
     return { instances, close: () => closeAll(instances, []) };
   }
@@ -31,7 +38,8 @@ export async function startIndependentRedis(backend: BackendName, count: number)
   const instances: RedisOutage[] = [];
   try {
     servers.push(...(await Promise.all(Array.from({ length: count }, () => startRedisServer(binary)))));
-    for (const server of servers) instances.push(await createRedisOutage(backend, server.url));
+    const open = await loadAdapterFactory(backend);
+    for (const server of servers) instances.push(await createRedisOutage(backend, server.url, open));
   } catch (error) {
     await closeAll(instances, servers);
     throw error;

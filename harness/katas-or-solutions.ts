@@ -7,9 +7,8 @@ import { existsSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
-import type { SpecTarget } from './cli/vitest-arguments.js';
-
-export type { SpecTarget };
+/** Whose code the specs import: the learner's (`katas`) or the reference (`solutions`). */
+export type SpecTarget = 'katas' | 'solutions';
 
 export function specTargetFromEnv(env: NodeJS.ProcessEnv = process.env): SpecTarget {
   return env.KATA_TARGET === 'solutions' ? 'solutions' : 'katas';

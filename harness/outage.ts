@@ -1,7 +1,6 @@
-import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
-import { createBackendAdapter } from './backends.js';
 import { withSimulatedOutage } from './mock-outage.js';
+import type { AdapterFactory } from './open-backend-adapter.js';
 import { createTcpSwitch } from './tcp-switch.js';
 
 /**
@@ -22,18 +21,15 @@ export interface RedisOutage {
   close(): Promise<void>;
 }
 
-/**
- * A Redis that can go away: on the mock, the in-memory server called `mockServer` (give
- * each independent instance its own name); on a real backend, the Redis at `redisUrl`.
- */
+/** `open` makes adapters of `backend` (see `open-backend-adapter.ts`). */
 export async function createRedisOutage(
   backend: BackendName,
   redisUrl: string,
-  mockServer = 'default',
+  open: AdapterFactory,
 ): Promise<RedisOutage> {
   if (backend === 'mock') {
     let state: 'up' | 'down' | 'hung' = 'up';
-    const redis = withSimulatedOutage(createMockAdapter({ server: mockServer }), () => state);
+    const redis = withSimulatedOutage(open(''), () => state);
     return {
       redis,
       goDown: async () => {
@@ -49,7 +45,7 @@ export async function createRedisOutage(
     };
   }
   const relay = await createTcpSwitch(redisUrl);
-  const redis = createBackendAdapter(backend, relay.url);
+  const redis = open(relay.url);
   return {
     redis,
     goDown: () => relay.cut(),

@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import { test as base } from 'vitest';
 import { type CommandLog, createCommandLog } from '../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
-import { createBackendAdapter } from './backends.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
 import { startIndependentRedis } from './independent-redis.js';
+import { loadAdapterFactory } from './open-backend-adapter.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 
 declare module 'vitest' {
@@ -62,20 +62,22 @@ export const test = base.extend<RedisFixtures>({
   },
   connect: async ({ backend, redisUrl }, use) => {
     const adapters: RedisAdapter[] = [];
+    const open = await loadAdapterFactory(backend);
     await use(() => {
-      const adapter = createBackendAdapter(backend, redisUrl);
+      const adapter = open(redisUrl);
       adapters.push(adapter);
       return adapter;
     });
     await Promise.allSettled(adapters.map((adapter) => adapter.close()));
   },
   outage: async ({ backend, redisUrl, prefix }, use) => {
-    const outage = await createRedisOutage(backend, redisUrl);
+    const open = await loadAdapterFactory(backend);
+    const outage = await createRedisOutage(backend, redisUrl, open);
     try {
       await use(outage);
     } finally {
       await outage.close();
-      const direct = createBackendAdapter(backend, redisUrl);
+      const direct = open(redisUrl);
       await deleteKeysWithPrefix(direct, prefix).catch(() => undefined);
       await direct.close();
     }
@@ -85,7 +87,7 @@ export const test = base.extend<RedisFixtures>({
     await use(createCommandLog());
   },
   redis: async ({ backend, redisUrl, prefix, commandLog, task }, use) => {
-    const redis = createBackendAdapter(backend, redisUrl, { monitor: commandLog });
+    const redis = (await loadAdapterFactory(backend))(redisUrl, { monitor: commandLog });
     try {
       await use(redis);
     } finally {

@@ -24,6 +24,8 @@ async function startHung(outage: RedisOutage, prefix: string, onTestFinished: (f
     await outage.comeBack();
     await app.close();
   });
+  // Connected first: a hang during the handshake is a connection that never came up, not a hung Redis.
+  await outage.redis.ping();
   await outage.hang();
   return app;
 }

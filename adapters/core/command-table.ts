@@ -4,6 +4,7 @@
  * all use this one table, so a reply is normalised the same way everywhere.
  */
 import type {
+  BlockingCommands,
   ExpireCondition,
   RedisCommands,
   ScanOptions,
@@ -21,9 +22,14 @@ export interface CommandSpec<Args extends unknown[], Result> {
   parse(raw: unknown): Result;
 }
 
-export type CommandTable = {
-  [K in keyof RedisCommands]: CommandSpec<Parameters<RedisCommands[K]>, Awaited<ReturnType<RedisCommands[K]>>>;
+/** A spec for every method of `Commands` (an interface of command methods). */
+export type TableOf<Commands> = {
+  [K in keyof Commands]: Commands[K] extends (...args: infer Args) => Promise<infer Result>
+    ? CommandSpec<Args, Result>
+    : never;
 };
+
+export type CommandTable = TableOf<RedisCommands>;
 
 export type CommandName = keyof RedisCommands;
 
@@ -165,3 +171,24 @@ export const commandTable: CommandTable = {
 };
 
 export const commandNames = Object.keys(commandTable) as CommandName[];
+
+/** Blocking pops: their last argument is the timeout in seconds (0: wait forever). */
+export const blockingCommandTable: TableOf<BlockingCommands> = {
+  blMove: {
+    toArgs: (source, destination, from, to, timeoutSeconds) => [
+      'BLMOVE',
+      source,
+      destination,
+      from.toUpperCase(),
+      to.toUpperCase(),
+      str(timeoutSeconds),
+    ],
+    parse: reply.toNullableString,
+  },
+  blPop: { toArgs: (keys, timeoutSeconds) => ['BLPOP', ...keys, str(timeoutSeconds)], parse: reply.toKeyedElement },
+  brPop: { toArgs: (keys, timeoutSeconds) => ['BRPOP', ...keys, str(timeoutSeconds)], parse: reply.toKeyedElement },
+  bzPopMin: {
+    toArgs: (keys, timeoutSeconds) => ['BZPOPMIN', ...keys, str(timeoutSeconds)],
+    parse: reply.toKeyedScoredMember,
+  },
+};

@@ -1,6 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import { RedisError } from '../errors/redis-error.js';
+import { createDeadlineQueue, type Deadline } from './deadline-queue.js';
 import { errorFromReply } from './error-from-reply.js';
+import { realNow } from './real-timers.js';
 import { connectionLost, describeConnectionFailure, unavailable } from './unavailable-errors.js';
 import { createReadyWaiters } from './wait-until-ready.js';
 import { withDeadline } from './with-deadline.js';
@@ -33,6 +35,12 @@ export interface ConnectionGuard {
    * once and waits up to `replyTimeoutMs` in all (`undefined`: forever) for its result.
    */
   run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T>;
+  /**
+   * Whether replies are late: the oldest command in flight has waited over a quarter of
+   * its deadline. Then a command may not even be written in time, and should be sent so
+   * that it is dropped rather than written late.
+   */
+  isBehind(): boolean;
   /** The adapter error for a client error: a classified reply error or `RedisUnavailableError`. */
   toAdapterError(error: unknown, command: string): Error;
   /**
@@ -43,12 +51,24 @@ export interface ConnectionGuard {
   close(): Promise<void>;
 }
 
+/** A command sent and not answered yet. */
+interface InFlight extends Deadline {
+  command: string;
+  /** What the caller was promised, in ms (`undefined`: no limit), for the error message. */
+  replyTimeoutMs: number | undefined;
+  blocking: boolean;
+  reject(error: Error): void;
+}
+
 /** How long a command waits for a connection that is known to be down before it fails. */
 const knownDownWaitMs = 250;
 
 export function guardConnection(client: GuardedClient): ConnectionGuard {
   const { endpoint, commandTimeoutMs, events } = client;
-  const inFlight = new Set<{ command: string; blocking: boolean; reject(error: Error): void }>();
+  // Commands in flight: those with the usual deadline in `deadlines`, the others here.
+  const inFlight = new Set<InFlight>();
+  const noAnswer = (entry: InFlight) => unavailable.noAnswer(endpoint, entry.command, entry.replyTimeoutMs ?? 0);
+  const deadlines = createDeadlineQueue<InFlight>((entry) => entry.reject(noAnswer(entry)));
   const closing = new AbortController();
   let closed: Promise<void> | undefined;
   let lastFailure: string | undefined;
@@ -79,38 +99,84 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     return unavailable.lost(endpoint, command, lastFailure ?? describeConnectionFailure(error), error);
   }
 
-  async function run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T> {
-    const started = Date.now();
-    // Known down (a connection error since the last 'ready'): give a reconnect in progress
-    // a short chance only, so that callers hear "unavailable" well within a second.
-    const readyBudget = lastFailure === undefined ? commandTimeoutMs : Math.min(commandTimeoutMs, knownDownWaitMs);
-    const ready = await readyWaiters.wait(readyBudget);
-    if (closing.signal.aborted) throw unavailable.closed(endpoint, command);
-    if (!ready) throw unavailable.unreachable(endpoint, lastFailure ?? 'not connected yet');
-    const left = replyTimeoutMs === undefined ? undefined : replyTimeoutMs - (Date.now() - started);
+  /**
+   * Sends now, on a ready connection, and settles within `left` ms (`undefined`: no limit),
+   * what remains of the command's `replyTimeoutMs`.
+   */
+  function dispatch<T>(
+    command: string,
+    replyTimeoutMs: number | undefined,
+    send: () => Promise<T>,
+    left = replyTimeoutMs,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      // A blocking pop may wait longer than any other command: close() does not wait for it.
-      const blocking = replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs;
-      const entry = { command, blocking, reject };
-      inFlight.add(entry);
+      const onTime = left === commandTimeoutMs;
+      const entry: InFlight = {
+        command,
+        replyTimeoutMs,
+        // A blocking pop may wait longer than any other command: close() does not wait for it.
+        blocking: replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs,
+        reject,
+        deadline: realNow() + commandTimeoutMs,
+      };
+      if (!onTime) inFlight.add(entry);
       let work: Promise<T>;
       try {
         work = send();
       } catch (error) {
         work = Promise.reject(error);
       }
-      withDeadline(work, left, () => unavailable.noAnswer(endpoint, command, replyTimeoutMs ?? 0))
-        .then(resolve, (error: unknown) => reject(toAdapterError(error, command)))
-        .finally(() => inFlight.delete(entry));
+      // Commands with the usual deadline share one timer; the others (blocking pops, a
+      // command that waited for the connection) have their own.
+      if (onTime) deadlines.add(entry);
+      else work = withDeadline(work, left, () => noAnswer(entry));
+      work.then(
+        (value) => {
+          settle(entry, onTime);
+          resolve(value);
+        },
+        (error: unknown) => {
+          settle(entry, onTime);
+          reject(toAdapterError(error, command));
+        },
+      );
     });
+  }
+
+  function settle(entry: InFlight, onTime: boolean): void {
+    if (onTime) deadlines.delete(entry);
+    else inFlight.delete(entry);
+  }
+
+  function run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T> {
+    if (closing.signal.aborted) return Promise.reject(unavailable.closed(endpoint, command));
+    if (client.isReady()) return dispatch(command, replyTimeoutMs, send);
+    return runWhenReady(command, replyTimeoutMs, send);
+  }
+
+  async function runWhenReady<T>(
+    command: string,
+    replyTimeoutMs: number | undefined,
+    send: () => Promise<T>,
+  ): Promise<T> {
+    const started = realNow();
+    // Known down (a connection error since the last 'ready'): give a reconnect in progress
+    // a short chance only, so that callers hear "unavailable" well within a second.
+    const readyBudget = lastFailure === undefined ? commandTimeoutMs : Math.min(commandTimeoutMs, knownDownWaitMs);
+    const ready = await readyWaiters.wait(readyBudget);
+    if (closing.signal.aborted) throw unavailable.closed(endpoint, command);
+    if (!ready) throw unavailable.unreachable(endpoint, lastFailure ?? 'not connected yet');
+    const left = replyTimeoutMs === undefined ? undefined : replyTimeoutMs - (realNow() - started);
+    return dispatch(command, replyTimeoutMs, send, left);
   }
 
   async function shutDown(): Promise<void> {
     closing.abort();
     readyWaiters.release();
-    const blocked = [...inFlight].some((entry) => entry.blocking);
+    const pending = [...deadlines.entries(), ...inFlight];
+    const blocked = pending.some((entry) => entry.blocking);
     if (blocked || !client.isReady()) {
-      for (const entry of inFlight) entry.reject(unavailable.closed(endpoint, entry.command));
+      for (const entry of pending) entry.reject(unavailable.closed(endpoint, entry.command));
       return client.destroy();
     }
     try {
@@ -120,8 +186,14 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     }
   }
 
+  function isBehind(): boolean {
+    const oldest = deadlines.oldest();
+    return oldest !== undefined && oldest.deadline - realNow() < (commandTimeoutMs * 3) / 4;
+  }
+
   return {
     run,
+    isBehind,
     toAdapterError,
     close: () => {
       closed ??= shutDown();

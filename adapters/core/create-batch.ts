@@ -1,46 +1,66 @@
 import { BatchError } from '../errors/batch-error.js';
 import { RedisError } from '../errors/redis-error.js';
 import type { Batch, BatchOutcome } from '../redis-adapter.js';
-import { type CommandName, commandNames, commandTable } from './command-table.js';
-import type { RedisDriver } from './driver.js';
+import { commandNames, commandTable } from './command-table.js';
+import type { RawOutcome, RedisDriver } from './driver.js';
 
-interface QueuedCommand {
-  args: string[];
-  parse(raw: unknown): unknown;
+type Parse = (raw: unknown) => unknown;
+
+/**
+ * A chainable queue of commands that `exec()` sends as MULTI/EXEC or as a pipeline. Its
+ * command methods are on the prototype, built once from the command table: a batch costs
+ * two arrays, not a closure per command.
+ */
+class QueuedBatch {
+  readonly lines: string[][] = [];
+  readonly parsers: Parse[] = [];
+
+  constructor(
+    readonly driver: RedisDriver,
+    readonly kind: 'multi' | 'pipeline',
+  ) {}
+
+  get length(): number {
+    return this.lines.length;
+  }
+
+  exec(): Promise<unknown[]> {
+    if (this.lines.length === 0) return Promise.resolve([]);
+    const lines = this.lines.splice(0);
+    const parsers = this.parsers.splice(0);
+    return this.driver.batch(this.kind, lines).then((raw) => toReplies(this.kind, raw, parsers));
+  }
 }
 
-/** A chainable queue of commands that `exec()` sends as MULTI/EXEC or as a pipeline. */
-export function createBatch(driver: RedisDriver, kind: 'multi' | 'pipeline'): Batch {
-  const queue: QueuedCommand[] = [];
-  const batch = {
-    get length() {
-      return queue.length;
+for (const name of commandNames) {
+  const spec = commandTable[name] as { toArgs(...args: unknown[]): string[]; parse: Parse };
+  Object.defineProperty(QueuedBatch.prototype, name, {
+    value: function queue(this: QueuedBatch, ...args: unknown[]) {
+      this.lines.push(spec.toArgs(...args));
+      this.parsers.push(spec.parse);
+      return this;
     },
-    exec: () => execBatch(driver, kind, queue.splice(0)),
-  } as Record<string, unknown>;
-  for (const name of commandNames) batch[name] = queueCommand(batch, queue, name);
-  return batch as unknown as Batch;
+  });
 }
 
-function queueCommand(batch: unknown, queue: QueuedCommand[], name: CommandName) {
-  const spec = commandTable[name] as { toArgs(...args: unknown[]): string[]; parse(raw: unknown): unknown };
-  return (...args: unknown[]) => {
-    queue.push({ args: spec.toArgs(...args), parse: spec.parse });
-    return batch;
-  };
+export function createBatch(driver: RedisDriver, kind: 'multi' | 'pipeline'): Batch {
+  return new QueuedBatch(driver, kind) as unknown as Batch;
 }
 
-async function execBatch(driver: RedisDriver, kind: 'multi' | 'pipeline', queue: QueuedCommand[]): Promise<unknown[]> {
-  if (queue.length === 0) return [];
-  const raw = await driver.batch(
-    kind,
-    queue.map((command) => command.args),
-  );
-  const outcomes: BatchOutcome[] = raw.map((outcome, index) =>
+/** The normalised replies; a `BatchError` with every outcome when any command failed. */
+function toReplies(kind: 'multi' | 'pipeline', raw: RawOutcome[], parsers: Parse[]): unknown[] {
+  const replies: unknown[] = [];
+  for (const [index, outcome] of raw.entries()) {
+    if ('error' in outcome) throw new BatchError(kind, toOutcomes(raw, parsers));
+    replies.push(parsers[index]?.(outcome.value));
+  }
+  return replies;
+}
+
+function toOutcomes(raw: RawOutcome[], parsers: Parse[]): BatchOutcome[] {
+  return raw.map((outcome, index) =>
     'error' in outcome
       ? { error: outcome.error instanceof RedisError ? outcome.error : new RedisError(outcome.error.message) }
-      : { value: queue[index]?.parse(outcome.value) },
+      : { value: parsers[index]?.(outcome.value) },
   );
-  if (outcomes.some((outcome) => 'error' in outcome)) throw new BatchError(kind, outcomes);
-  return outcomes.map((outcome) => ('value' in outcome ? outcome.value : undefined));
 }

@@ -3,8 +3,8 @@ import { WatchConflictError } from '../errors/watch-conflict-error.js';
 
 /** Follows WATCH on one client connection; see {@link trackWatch}. */
 export interface WatchTracker {
-  /** Call with each command line as it is sent. */
-  sent(args: readonly string[]): void;
+  /** Call with each command's name (upper case) as it is sent. */
+  sent(command: string): void;
   /** Call as MULTI/EXEC is sent: throws `WatchConflictError` if the connection changed since WATCH. */
   exec(): void;
 }
@@ -22,8 +22,7 @@ export function trackWatch(events: EventEmitter): WatchTracker {
     connection += 1;
   });
   return {
-    sent(args) {
-      const command = args[0]?.toUpperCase();
+    sent(command) {
       if (command === 'WATCH') watchedOn ??= connection;
       else if (command === 'UNWATCH' || command === 'EXEC' || command === 'DISCARD') watchedOn = undefined;
     },

@@ -1,3 +1,5 @@
+import { realClearTimeout, realSetTimeout } from './real-timers.js';
+
 /**
  * Settles like `work`, or rejects with `onTimeout()` when `ms` pass first. `undefined`
  * means no deadline.
@@ -5,14 +7,14 @@
 export function withDeadline<T>(work: Promise<T>, ms: number | undefined, onTimeout: () => Error): Promise<T> {
   if (ms === undefined) return work;
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), Math.max(0, ms));
+    const timer = realSetTimeout(() => reject(onTimeout()), Math.max(0, ms));
     work.then(
       (value) => {
-        clearTimeout(timer);
+        realClearTimeout(timer);
         resolve(value);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        realClearTimeout(timer);
         reject(error);
       },
     );

@@ -1,4 +1,5 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
+import { commandFacts } from '../core/command-facts.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import type { MockContext } from './mock-context.js';
 import { parseFloatArg } from './redis-numbers.js';
@@ -46,9 +47,9 @@ const equivalents: Record<string, (args: string[]) => BlockingPop['attempt']> = 
       context.run(['RPOPLPUSH', source, destination]),
 };
 
-/** Whether `command` is a blocking pop emulated here. */
+/** Whether `command` is a blocking pop (a command fact); each has its equivalent above. */
 export function isBlockingPop(command: string): boolean {
-  return command in equivalents;
+  return commandFacts(command)?.blockingPop === true;
 }
 
 /** Parses a blocking pop's command line; its timeout (seconds) is the last argument. */

@@ -4,7 +4,7 @@
  * it wrote.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { counterStep1Solved } from './fixture-katas.js';
+import { counterManifest, counterStep1Solved } from './fixture-katas.js';
 import { CLI_TIMEOUT_MS, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
 
 // Real processes, and real Vitest runs, on a machine that may be busy.
@@ -60,6 +60,19 @@ describe.concurrent('pnpm kata diff <kata>', () => {
     );
     expect(result.stdout).toMatch(/throw new NotImplementedError\('01-counter', 2, 'reset'\);\s+\|\s+return 0;/);
     expect(result.stdout).toMatch(/import \{ NotImplementedError \}.* </);
+  });
+
+  it('shows one unified diff, full width, on a narrow terminal, and leaves provided files out', async () => {
+    workbook.write({
+      'katas/01-counter/kata.json': counterManifest.replace('"providedFiles":[]', '"providedFiles":["helper.ts"]'),
+      'katas/01-counter/helper.ts': '/** Provided: you do not need to edit this file. */\n',
+    });
+    const result = await workbook.run('kata.ts', ['diff', '01-counter'], { env: { COLUMNS: '80' } });
+    expect(result.stdout).toContain(
+      '--- yours: katas/01-counter/counter.ts\n+++ reference: solutions/01-counter/counter.ts',
+    );
+    expect(result.stdout).toContain("-   throw new NotImplementedError('01-counter', 2, 'reset');\n+   return 0;");
+    expect(result.stdout).not.toContain('helper.ts');
   });
 });
 

@@ -111,15 +111,37 @@ export const greeterWrong = greeterStarter.replace(
   "return 'Hi';",
 );
 
+/** The manifest of kata 01. */
+export const counterManifest = `${JSON.stringify({
+  id: '01-counter',
+  title: 'Counter',
+  steps: [
+    { number: 1, title: 'increment' },
+    { number: 2, title: 'reset' },
+  ],
+  starterFiles: ['counter.ts'],
+  providedFiles: [],
+})}\n`;
+
+const greeterManifest = `${JSON.stringify({
+  id: '02-greeter',
+  title: 'Greeter',
+  steps: [{ number: 1, title: 'greet' }],
+  starterFiles: ['greeter.ts'],
+  providedFiles: [],
+})}\n`;
+
 /** Every file of the two fixture katas. */
 export const fixtureKatas: Files = {
   'katas/01-counter/README.md': counterReadme,
   'katas/01-counter/counter.spec.ts': counterSpec,
   'katas/01-counter/counter.ts': counterStarter,
+  'katas/01-counter/kata.json': counterManifest,
   'solutions/01-counter/counter.ts': counterSolution,
   'katas/02-greeter/README.md': '# Kata 02 — Greeter\n\n## Step 1 — Greet\n\n### Hints\n\n1. Use a template string.\n',
   'katas/02-greeter/greeter.spec.ts': greeterSpec,
   'katas/02-greeter/greeter.ts': greeterStarter,
+  'katas/02-greeter/kata.json': greeterManifest,
   'solutions/02-greeter/greeter.ts':
     "export function greet(name: string): string {\n  return 'Hello, ' + name + '!';\n}\n",
 };

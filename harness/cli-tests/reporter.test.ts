@@ -1,24 +1,23 @@
 /**
- * The kata reporter at the moment of failure, in the learner's own `pnpm test` run:
- * under Vitest's output, the step of each failure and its hint command; when the whole
- * kata turns green, what was learned, how to compare, and the next kata.
+ * `pnpm test` as a learner runs it: one screen, judged on the mock unless `--backend` says
+ * otherwise; the first step not green in detail, later steps one line each; type errors
+ * first; and when the whole kata turns green, what was learned and the next kata.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { counterSolution, counterStep1Solved, greeterWrong } from './fixture-katas.js';
+import { counterBroken, counterSolution, counterStep1Solved, greeterWrong } from './fixture-katas.js';
 import { CLI_TIMEOUT_MS, type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
 
 // Real processes, and real Vitest runs, on a machine that may be busy.
 vi.setConfig({ testTimeout: CLI_TIMEOUT_MS, hookTimeout: CLI_TIMEOUT_MS });
 
-// As vitest.config.ts has them; given on the command line here, which replaces the config's.
-const reporters = ['--reporter=default', '--reporter=./harness/reporters/kata-reporter.ts'];
-
 let started: ScratchWorkbook;
 let finished: ScratchWorkbook;
 let startedRun: CliResult;
 let finishedRun: CliResult;
+let verboseRun: CliResult;
+let brokenRun: CliResult;
 
-// Both learners at once: two processes, on the machine's other core.
+// Two learners at once: two processes, on the machine's other core.
 beforeAll(async () => {
   started = createScratchWorkbook({
     'katas/01-counter/counter.ts': counterStep1Solved,
@@ -26,9 +25,12 @@ beforeAll(async () => {
   });
   finished = createScratchWorkbook({ 'katas/01-counter/counter.ts': counterSolution });
   [startedRun, finishedRun] = await Promise.all([
-    started.run('test.ts', ['katas/01-counter', 'katas/02-greeter', '--project', 'mock', ...reporters]),
-    finished.run('test.ts', ['katas/01-counter', '--project', 'mock', ...reporters]),
+    started.run('test.mjs', ['katas/01-counter', 'katas/02-greeter']),
+    finished.run('test.mjs', ['katas/01-counter']),
   ]);
+  [verboseRun] = await Promise.all([started.run('test.mjs', ['katas/02-greeter', '--verbose'])]);
+  finished.write({ 'katas/01-counter/counter.ts': counterBroken });
+  brokenRun = await finished.run('test.mjs', ['katas/01-counter']);
 });
 afterAll(() => {
   started.remove();
@@ -36,28 +38,37 @@ afterAll(() => {
 });
 
 describe('pnpm test, for a learner who solved step 1 of kata 01 and got kata 02 wrong', () => {
-  it("keeps Vitest's own output, then adds the katas'", () => {
-    expect(startedRun.stdout).toContain('Tests  2 failed | 2 passed (4)');
-    expect(startedRun.stdout.indexOf('kata 01-counter · 1 of 2 steps green')).toBeGreaterThan(
-      startedRun.stdout.indexOf('Tests  2 failed'),
+  it('says on its first line which backend judges, and how to choose another', () => {
+    expect(startedRun.stdout.split('\n')[0]).toBe(
+      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
     );
   });
 
-  it('says "not started yet" for a NotImplementedError, with the README section and the hint command', () => {
-    expect(startedRun.stdout).toContain('✓ step 1 · increment');
-    expect(startedRun.stdout).toContain('○ step 2 · reset: not started yet');
-    expect(startedRun.stdout).toContain('read katas/01-counter/README.md, "Step 2" · hint: pnpm kata hint 01 2');
+  it('names the step to work on, with the README section and the hint command', () => {
+    expect(startedRun.stdout).toContain('kata 01-counter · now: step 2 of 2 · reset');
+    expect(startedRun.stdout).toContain('  ✓ step 1 · increment');
+    expect(startedRun.stdout).toContain('  ▶ step 2 · reset: not started yet (1 test)');
+    expect(startedRun.stdout).toContain('read katas/01-counter/README.md, "Step 2" · stuck? pnpm kata hint 01 2');
+    expect(startedRun.stdout).toContain('reset (katas/01-counter/counter.ts:8) · 1 test');
   });
 
-  it('names a step failing on an assertion, its first error and its hint command', () => {
-    expect(startedRun.stdout).toContain('✗ step 1 · greet: 1 of 1 tests failing');
-    expect(startedRun.stdout).toContain("expected 'Hi' to be 'Hello, Ada!'");
-    expect(startedRun.stdout).toContain('stuck? pnpm kata hint 02 1');
+  it('shows a failing assertion once, with the line of the spec', () => {
+    expect(startedRun.stdout).toContain('✗ greeter.spec.ts › greets by name');
+    expect(startedRun.stdout).toContain("AssertionError: expected 'Hi' to be 'Hello, Ada!'");
+    expect(startedRun.stdout).toContain("> 6|     expect(greet('Ada')).toBe('Hello, Ada!');");
   });
 
-  it('keeps the exit code of a failing run, and records the progress', () => {
+  it('counts the tests per backend, and keeps the exit code of a failing run', () => {
+    expect(startedRun.stdout).toContain('Tests: 2 passed, 2 failed on the mock');
     expect(startedRun.code).toBe(1);
     expect(JSON.parse(started.read('.katas/progress.json')).katas['01-counter'].stepsPassed).toEqual([1]);
+  });
+
+  it("gives Vitest's own output, then the kata summary, with --verbose", () => {
+    expect(verboseRun.stdout).toContain('Tests  1 failed (1)');
+    expect(verboseRun.stdout.indexOf('kata 02-greeter · now: step 1 of 1')).toBeGreaterThan(
+      verboseRun.stdout.indexOf('Tests  1 failed'),
+    );
   });
 });
 
@@ -71,5 +82,19 @@ describe('pnpm test katas/01-counter, when the whole kata turns green', () => {
     expect(finishedRun.stdout).toContain('pnpm kata diff 01');
     expect(finishedRun.stdout).toContain('pnpm test:solutions katas/01-counter');
     expect(finishedRun.stdout).toContain('Next: kata 02-greeter → pnpm kata watch 02');
+  });
+});
+
+describe('pnpm test katas/01-counter, with a syntax error in the learner file', () => {
+  it('reports the error as TypeScript sees it, before the specs', () => {
+    const typeErrors = brokenRun.stdout.indexOf('✗ TypeScript: a syntax error in your files.');
+    expect(typeErrors).toBeGreaterThan(0);
+    expect(brokenRun.stdout).toContain('katas/01-counter/counter.ts:4:');
+    expect(typeErrors).toBeLessThan(brokenRun.stdout.indexOf('kata 01-counter · step 1 could not load'));
+  });
+
+  it('says which steps could not load instead of counting them green', () => {
+    expect(brokenRun.stdout).toContain('! steps 1, 2 could not load: counter.spec.ts failed to import:');
+    expect(brokenRun.stdout).not.toMatch(/steps green/);
   });
 });

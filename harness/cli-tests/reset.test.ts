@@ -1,12 +1,13 @@
 /**
  * `pnpm kata reset`, on a scratch workbook that is a git repository whose history has the
- * workbook's commits (a starter, then a fix to it) and the learner's own commit.
+ * workbook's commits (a starter, then a fix to it that changes the manifest too, as the
+ * workbook's fixes do) and the learner's own commits.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { counterStarter, counterStep1Solved } from './fixture-katas.js';
+import { counterManifest, counterStarter, counterStep1Solved } from './fixture-katas.js';
 import { CLI_TIMEOUT_MS, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
 
 // Real processes, and real Vitest runs, on a machine that may be busy.
@@ -24,7 +25,10 @@ const commit = (message: string) =>
 beforeAll(() => {
   workbook = createScratchWorkbook();
   workbook.commitAll('the workbook');
-  workbook.write({ 'katas/01-counter/counter.ts': fixedStarter });
+  workbook.write({
+    'katas/01-counter/counter.ts': fixedStarter,
+    'katas/01-counter/kata.json': counterManifest.replace('"Counter"', '"Counter, commented"'),
+  });
   commit('workbook: a comment in the starter');
   workbook.write({ 'katas/01-counter/counter.ts': counterStep1Solved });
   commit('my step 1');

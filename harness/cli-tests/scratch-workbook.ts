@@ -19,7 +19,7 @@ const copied = ['adapters', 'harness', 'server-kit', 'package.json', 'tsconfig.j
 /** A copy of the workbook to play the learner in. */
 export interface ScratchWorkbook {
   root: string;
-  /** Runs `tsx harness/cli/<script> …args` there; resolves with its exit code and output. */
+  /** Runs `harness/cli/<script> …args` there (tsx for `.ts`, node for `.mjs`); resolves with its exit code and output. */
   run(script: string, args: string[], options?: { input?: string; env?: NodeJS.ProcessEnv }): Promise<CliResult>;
   /** Starts a long-running command (`kata watch`) in its own process group; stop it with `stop`. */
   start(script: string, args: string[]): ChildProcessWithoutNullStreams;
@@ -62,17 +62,20 @@ export function createScratchWorkbook(files: Files = {}): ScratchWorkbook {
   cpSync(join(workbook, 'katas/not-implemented-error.ts'), join(root, 'katas/not-implemented-error.ts'));
   symlinkSync(join(workbook, 'node_modules'), join(root, 'node_modules'), 'dir');
   const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+  // As package.json runs them: `pnpm test` is plain JavaScript, `pnpm kata` goes through tsx.
+  const command = (script: string, args: string[]) =>
+    script.endsWith('.mjs') ? [join('harness/cli', script), ...args] : [tsx, join('harness/cli', script), ...args];
   const scratch: ScratchWorkbook = {
     root,
     start: (script, args) =>
-      spawn(process.execPath, [tsx, join('harness/cli', script), ...args], {
+      spawn(process.execPath, command(script, args), {
         cwd: root,
         env: learnerEnv(root),
         detached: true,
       }),
     run: (script, args, options = {}) =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [tsx, join('harness/cli', script), ...args], {
+        const child = spawn(process.execPath, command(script, args), {
           cwd: root,
           env: learnerEnv(root, options.env),
         });

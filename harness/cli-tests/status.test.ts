@@ -36,6 +36,12 @@ beforeAll(() => Promise.all(scenarios.map((start) => start())));
 describe('pnpm kata, for a newcomer', () => {
   const run = scenario({});
 
+  it('says on its first line which backend judges, as pnpm test does', () => {
+    expect(run.result.stdout.split('\n')[0]).toBe(
+      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
+    );
+  });
+
   it('lists every kata as not started, from a real run on the mock', () => {
     expect(run.result.stdout).toMatch(/01\s+counter\s+0\/2\s+not started/);
     expect(run.result.stdout).toMatch(/02\s+greeter\s+0\/1\s+not started/);
@@ -74,6 +80,12 @@ describe('pnpm kata, for a learner who solved step 1 of kata 01 and broke the st
   it('counts step 1 of kata 01 green and that kata in progress', () => {
     expect(run.result.stdout).toMatch(/01\s+counter\s+1\/2\s+in progress/);
     expect(JSON.parse(run.workbook.read('.katas/progress.json')).katas['01-counter'].stepsPassed).toEqual([1]);
+  });
+
+  it('agrees with pnpm test on the same code: the same progress file', async () => {
+    const byStatus = run.workbook.read('.katas/progress.json');
+    await run.workbook.run('test.mjs', ['katas/01-counter', 'katas/02-greeter']);
+    expect(run.workbook.read('.katas/progress.json')).toBe(byStatus);
   });
 
   it('marks kata 02 broken instead of crashing', () => {

@@ -41,10 +41,17 @@ afterAll(async () => {
 });
 
 it('moves the focus past a green step by itself', async () => {
-  await waitFor('Focus: step 2 of 2 · reset');
+  await waitFor('kata 01-counter · now: step 2 of 2 · reset');
   expect(output).toContain('✓ step 1 is green: moving on to step 2 · reset');
-  expect(output).toContain('Test name pattern: /^step 2\\b/');
-  expect(output).toContain('Stuck? pnpm kata hint 01 2');
+  expect(output).toContain('stuck? pnpm kata hint 01 2');
+});
+
+it('says only what it did: no Redis started, each unwritten function once', () => {
+  expect(output.split('\n')[0]).toBe(
+    'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
+  );
+  expect(output).not.toMatch(/redis-server/);
+  expect(output.match(/NotImplementedError/g) ?? []).toHaveLength(output.match(/Not started yet \(/g)?.length ?? 0);
 });
 
 it('runs the whole kata when the last step turns green, and says what comes next', async () => {

@@ -1,15 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { installRedisCommand, satisfiesMinimum } from './doctor.js';
+import { installRedisCommand, nodeSupport } from './doctor.js';
+import { describeRedisVersion, meetsMinimumRedis } from './redis-version.js';
 import { colourEnabled } from './terminal.js';
 
-describe('satisfiesMinimum', () => {
+describe('nodeSupport', () => {
   it.each([
-    ['>=20.19', 'v20.19.0', true],
-    ['>=20.19', 'v22.1.0', true],
-    ['>=20.19', 'v20.18.3', false],
-    ['>=20.19', 'v18.20.0', false],
-  ])('%s with Node %s is %s', (range, version, expected) => {
-    expect(satisfiesMinimum(range, version)).toBe(expected);
+    ['v24.11.0', 'supported'],
+    ['v22.12.0', 'supported'],
+    ['v22.11.0', 'end-of-life'],
+    ['v20.19.0', 'end-of-life'],
+    ['v20.18.3', 'too-old'],
+    ['v18.20.0', 'too-old'],
+  ])('Node %s is %s', (version, expected) => {
+    expect(nodeSupport(version)).toBe(expected);
+  });
+});
+
+describe('the Redis version check', () => {
+  it.each([
+    ['7.0.15', true],
+    ['7.4.1', true],
+    ['8.0.0', true],
+    ['6.2.14', false],
+    ['unknown', undefined],
+  ])('Redis %s meets 7.0: %s', (version, expected) => {
+    expect(meetsMinimumRedis(version)).toBe(expected);
+  });
+
+  it('says why an old server is not enough, and the fix', () => {
+    expect(describeRedisVersion('6.2.14', 'install Redis 7')).toEqual({
+      ok: false,
+      text: 'Redis 6.2.14 is too old: PEXPIRE … NX (kata 03) is new in Redis 7.0 → fix: install Redis 7',
+    });
   });
 });
 

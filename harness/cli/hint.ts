@@ -5,12 +5,13 @@
  * call; the last names the exact Redis commands. Shown levels are remembered in
  * `.katas/progress.json`, so the next call (on any machine) goes on from there.
  */
-import { requireKata } from '../katas/find-kata.js';
-import { commands, readmeSection } from '../katas/kata-commands.js';
-import { readKataReadme } from '../katas/kata-readme.js';
-import { currentStep } from '../katas/kata-status.js';
+
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { kataProgress, recordHint } from '../progress/record-progress.js';
+import { requireKata } from '../workbook/find-kata.js';
+import { readKataReadme } from '../workbook/kata-readme.js';
+import { currentStep } from '../workbook/kata-status.js';
+import { commands, readmeSection } from '../workbook/learner-commands.js';
 import { checkKata } from './check-kata.js';
 import { painter } from './terminal.js';
 

@@ -4,10 +4,19 @@
  * `rate-limiter`). Commands are loaded on demand, so `pnpm kata hint` starts fast.
  */
 import { fileURLToPath } from 'node:url';
+import {
+  backendChoiceList,
+  LEARNER_DEFAULT_BACKEND,
+  parseBackendChoice,
+  takeBackendOption,
+} from '../backend-choice.js';
+import { backendChoices } from '../backend-names.js';
 import { parseArguments } from './arguments.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const [first, ...rest] = process.argv.slice(2).filter((arg) => arg !== '--');
+// `--backend` is every judging command's (status, watch); the default is the learner's, as in `pnpm test`.
+const { rest: words, backend: chosenBackend } = takeBackendOption(process.argv.slice(2).filter((arg) => arg !== '--'));
+const [first, ...rest] = words;
 // `pnpm kata` and `pnpm kata --solution` are `status`.
 const statusByDefault = first === undefined || (first.startsWith('-') && first !== '--help' && first !== '-h');
 const command = statusByDefault ? 'status' : (first as string);
@@ -19,23 +28,25 @@ const usage = `Usage: pnpm kata <command>
   pnpm kata watch <kata> [--all] re-run on save, focused on the first step not green
   pnpm kata hint <kata> [step]   the next hint for the current step (one level per call)
   pnpm kata reset <kata> [--yes] put that kata's starter files back as they were
-  pnpm kata diff <kata> [file]   your files beside the reference solution
+  pnpm kata diff <kata> [file]   your files against the reference solution [--unified | --side-by-side]
   pnpm kata doctor               Node, pnpm, and which Redis backends can run here
-  pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N] [--secure-cookies]
+  pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N] [--secure-cookies]
   pnpm kata status --solution    the status table for solutions/, every backend
 
-<kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.`;
+<kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.
+status and watch judge your code as pnpm test does: on the mock, unless --backend ${backendChoiceList}.`;
 
 async function main(): Promise<number> {
+  const backend = chosenBackend === undefined ? LEARNER_DEFAULT_BACKEND : parseBackendChoice(chosenBackend);
   switch (command) {
     case 'status': {
       const { flags } = parseArguments('status', argv, ['--solution', '--solutions']);
       const { learnerStatus, solutionStatus } = await import('./status.js');
-      return flags.size > 0 ? solutionStatus(root) : learnerStatus(root);
+      return flags.size > 0 ? solutionStatus(root) : learnerStatus(root, backend);
     }
     case 'watch': {
       const { positionals, flags } = parseArguments('watch', argv, ['--all']);
-      return (await import('./watch.js')).watch(root, positionals[0], flags.has('--all'));
+      return (await import('./watch.js')).watch(root, positionals[0], flags.has('--all'), backend);
     }
     case 'hint': {
       const { positionals } = parseArguments('hint', argv, []);
@@ -46,16 +57,16 @@ async function main(): Promise<number> {
       return (await import('./reset.js')).reset(root, positionals[0], flags.size > 0);
     }
     case 'diff': {
-      const { positionals } = parseArguments('diff', argv, []);
-      return (await import('./diff.js')).diff(root, positionals[0], positionals[1]);
+      const { positionals, flags } = parseArguments('diff', argv, ['--unified', '--side-by-side']);
+      return (await import('./diff.js')).diff(root, positionals[0], positionals[1], flags);
     }
     case 'doctor':
       parseArguments('doctor', argv, []);
-      return (await import('./doctor.js')).doctor(root);
+      return (await import('./doctor.js')).doctor();
     case 'serve': {
       const { parseServeArguments, serve } = await import('./serve.js');
       if (!argv.some((arg) => !arg.startsWith('-'))) {
-        const { listKatas, UnknownKataError } = await import('../katas/find-kata.js');
+        const { listKatas, UnknownKataError } = await import('../workbook/find-kata.js');
         throw new UnknownKataError('', listKatas(root));
       }
       await serve(root, parseServeArguments(argv));

@@ -1,6 +1,7 @@
 /** The one next thing to do, from the status of every kata. */
-import { commands, readmeSection } from '../katas/kata-commands.js';
-import { currentStep, type KataStatus } from '../katas/kata-status.js';
+
+import { currentStep, type KataStatus } from '../workbook/kata-status.js';
+import { commands, readmeSection } from '../workbook/learner-commands.js';
 import type { Style } from './terminal.js';
 
 type Paint = (style: Style, text: string) => string;

@@ -1,16 +1,16 @@
 /**
  * `pnpm kata reset <kata> [--yes]`: puts that kata's starter files back as the workbook
- * shipped them (see `pristine-starters.ts`), after asking. Specs, READMEs, other katas and
+ * shipped them (the manifest's `starterFiles`, from git: see `pristine-starters.ts`), after asking. Specs, READMEs, other katas and
  * solutions are never written. The replaced versions are kept in `.katas/reset-backup/`,
  * so a reset by mistake loses nothing.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { requireKata } from '../katas/find-kata.js';
-import { isStarterPath, pristineStarters } from '../katas/pristine-starters.js';
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { forgetKata } from '../progress/record-progress.js';
+import { requireKata } from '../workbook/find-kata.js';
+import { pristineStarters } from '../workbook/pristine-starters.js';
 
 /** Where the replaced versions of a kata's files go. */
 export function backupFolder(kataId: string): string {
@@ -56,7 +56,6 @@ export async function reset(root: string, kataQuery: string | undefined, yes: bo
   }
   const backup = backupFolder(kata.id);
   for (const file of changed) {
-    if (!isStarterPath(kata, file.path)) continue; // belt and braces: never a spec, never elsewhere
     const path = join(root, file.path);
     if (existsSync(path)) {
       const copy = join(root, backup, file.path.slice(`katas/${kata.id}/`.length));

@@ -8,9 +8,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { KataInfo } from '../katas/find-kata.js';
+import { BACKEND_VARIABLE, type BackendChoice } from '../backend-choice.js';
+import type { SpecTarget } from '../katas-or-solutions.js';
 import type { RunOutcomes } from '../reporters/spec-outcomes.js';
-import type { SpecTarget } from './vitest-arguments.js';
+import type { KataInfo } from '../workbook/find-kata.js';
+import { moduleCacheFlags } from './module-cache-flags.js';
 
 /** Which katas to run, against whose code, on which backends. */
 export interface RunSpecsOptions {
@@ -18,8 +20,8 @@ export interface RunSpecsOptions {
   katas: KataInfo[];
   /** Whose code the specs import: the learner's (`katas`) or the reference (`solutions`). */
   target: SpecTarget;
-  /** Vitest projects to run (`['mock']`); every project when omitted. */
-  projects?: string[];
+  /** The backends that judge the run (`--backend`). */
+  backend: BackendChoice;
 }
 
 /** The JavaScript file of the `vitest` command installed in the workbook. */
@@ -44,10 +46,15 @@ export async function runSpecs(options: RunSpecsOptions): Promise<RunOutcomes> {
     vitestBin(options.root),
     'run',
     ...katas.map((kata) => `katas/${kata.id}/`),
-    ...(options.projects ?? []).flatMap((project) => ['--project', project]),
     '--reporter=./harness/reporters/outcomes-reporter.ts',
+    ...moduleCacheFlags(options.target),
   ];
-  const env = { ...process.env, KATA_TARGET: options.target, KATA_OUTCOMES_FILE: outcomesFile };
+  const env = {
+    ...process.env,
+    KATA_TARGET: options.target,
+    [BACKEND_VARIABLE]: options.backend,
+    KATA_OUTCOMES_FILE: outcomesFile,
+  };
   try {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(process.execPath, args, { cwd: options.root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,17 +1,18 @@
 /**
  * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N] [--secure-cookies]`:
  * runs a kata's server for curl and the browser. `--secure-cookies` (or `KATA_SECURE_COOKIES=1`)
- * marks cookies `Secure`, for a server behind HTTPS. The real clients use `--url`, else
- * `REDIS_URL`, else a redis-server the CLI starts itself; never an unknown server.
+ * marks cookies `Secure`, for a server behind HTTPS. The real clients use `--url`, else the
+ * Redis the specs would use (`REDIS_URL`, else one started for this session); never an
+ * unknown server.
  * `REDLOCK_URLS` (three comma-separated Redis URLs) hands kata 08 its Redlock instances.
  */
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
-import { createBackendAdapter, isBackendName } from '../backends.js';
-import { requireKata } from '../katas/find-kata.js';
-import { findOnPath } from '../redis-source/detect-environment.js';
-import { type StartedRedis, startRedisServer } from '../redis-source/start-redis-server.js';
+import { backendChoices, isBackendName } from '../backend-names.js';
+import { createBackendAdapter } from '../backends.js';
+import { provideRealRedis, type RealRedis } from '../redis-source/provision-redis.js';
+import { requireKata } from '../workbook/find-kata.js';
 
 export interface ServeOptions {
   kata: string;
@@ -31,6 +32,8 @@ type BuildServer = (options: {
   logger?: unknown;
   secureCookies?: boolean;
   redlock?: RedisAdapter[];
+  /** The environment, for servers with settings of their own (kata 06 reads QUEUE_WORKERS, QUEUE_VISIBILITY_MS). */
+  env?: NodeJS.ProcessEnv;
 }) => FastifyInstance | Promise<FastifyInstance>;
 
 export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeOptions {
@@ -39,14 +42,14 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
     return index === -1 ? undefined : argv[index + 1];
   };
   const adapter = value('--adapter') ?? 'mock';
-  if (!isBackendName(adapter)) throw new Error(`--adapter must be mock, ioredis or node-redis, not "${adapter}".`);
+  if (!isBackendName(adapter)) throw new Error(`--adapter must be one of ${backendChoices}, not "${adapter}".`);
   const port = Number(value('--port') ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not "${value('--port')}".`);
   const kata = argv.find((arg, index) => !arg.startsWith('--') && !argv[index - 1]?.match(/^--(adapter|port|url)$/));
   if (!kata)
     throw new Error(
-      'Which kata? Usage: pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N]',
+      `Which kata? Usage: pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N] [--secure-cookies]`,
     );
   const secureCookies = argv.includes('--secure-cookies') || env.KATA_SECURE_COOKIES === '1';
   return {
@@ -70,14 +73,12 @@ export function parseRedlockUrls(value: string | undefined, adapter: BackendName
   return urls;
 }
 
-async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: StartedRedis | null }> {
+async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: RealRedis | null }> {
   if (options.adapter === 'mock') return { url: '', started: null };
   if (options.url) return { url: options.url, started: null };
-  const binary = findOnPath('redis-server', process.env.PATH ?? '');
-  if (!binary)
-    throw new Error(`--adapter ${options.adapter} needs a Redis: set REDIS_URL or --url, or install redis-server.`);
-  const started = await startRedisServer(binary);
-  console.log(`Started redis-server on ${started.url} for this session (stopped on exit).`);
+  const started = await provideRealRedis();
+  if (!started.url) throw new Error(`--adapter ${options.adapter} needs a Redis. ${started.description}`);
+  console.log(`${started.description} (stopped on exit if started for this session)`);
   return { url: started.url, started };
 }
 
@@ -96,6 +97,7 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
     logger: true,
     secureCookies: options.secureCookies,
     ...(redlock.length > 0 ? { redlock } : {}),
+    env: process.env,
   });
   if (redlock.length > 0) console.log(`Redlock over ${options.redlockUrls.join(', ')} (REDLOCK_URLS).`);
   const stop = async () => {

@@ -1,22 +1,22 @@
 /**
- * `pnpm kata` / `pnpm kata status`: one real run of the learner's code on the mock, a
- * table of every kata, the one next thing to do, and `.katas/progress.json` updated.
+ * `pnpm kata` / `pnpm kata status [--backend …]`: one real run of the learner's code, judged
+ * as `pnpm test` judges it (the mock unless `--backend` says otherwise), a table of every
+ * kata, the one next thing to do, and `.katas/progress.json` updated.
  * `--solution`: the same table for `solutions/`, on every backend that runs here.
  */
-import { type KataInfo, listKatas } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
-import { type KataStatus, stepsPassed, summarizeKata } from '../katas/kata-status.js';
+import { type BackendChoice, describeJudge } from '../backend-choice.js';
+import { backendNames } from '../backend-names.js';
 import { PROGRESS_FILE, readProgress, writeProgress } from '../progress/progress-file.js';
 import { recordRun } from '../progress/record-progress.js';
 import type { RunOutcomes } from '../reporters/spec-outcomes.js';
+import { type KataInfo, listKatas } from '../workbook/find-kata.js';
+import { kataOutline } from '../workbook/kata-outline.js';
+import { type KataStatus, stepsPassed, summarizeKata } from '../workbook/kata-status.js';
 import { nextThing } from './next-thing.js';
 import { runSpecs } from './run-specs.js';
 import { columns, painter, type Style } from './terminal.js';
 
 type Paint = (style: Style, text: string) => string;
-
-/** The Vitest projects, one per backend (`harness/backends.ts` names them too, but loads every client). */
-const backendNames = ['mock', 'ioredis', 'node-redis'] as const;
 
 const stateStyle: Record<KataStatus['state'], [Style, string]> = {
   empty: ['dim', 'on its way (no steps yet)'],
@@ -26,20 +26,23 @@ const stateStyle: Record<KataStatus['state'], [Style, string]> = {
   broken: ['red', 'broken: a file does not load'],
 };
 
-/** Runs the learner's katas on the mock; prints the table and the next thing. Exit code 0. */
-export async function learnerStatus(root: string): Promise<number> {
+/** Runs the learner's katas on `backend`; prints the table and the next thing. Exit code 0. */
+export async function learnerStatus(root: string, backend: BackendChoice): Promise<number> {
   const paint = painter();
   const katas = listKatas(root);
-  process.stderr.write('Running your code in katas/ against the specs, on the mock…\n');
-  const outcomes = await runSpecs({ root, katas, target: 'katas', projects: ['mock'] });
-  const statuses = katas.map((kata) => summarizeKata(kata, readKataReadme(root, kata.id), outcomes));
+  console.log(paint('bold', describeJudge(backend === 'all' ? 'all' : [backend])));
+  process.stderr.write('Running your code in katas/ against the specs…\n');
+  const outcomes = await runSpecs({ root, katas, target: 'katas', backend });
+  const judged = backendNames.filter((name) => outcomes.specs.some((spec) => spec.project === name));
+  const statuses = katas.map((kata) => summarizeKata(kata, kataOutline(root, kata), outcomes));
   const rows = statuses.map((status) => {
     const [style, label] = stateStyle[status.state];
     const steps = status.state === 'empty' ? '—' : `${stepsPassed(status)}/${status.steps.length}`;
     return [status.kata.id.slice(0, 2), status.kata.name, steps, paint(style, label)];
   });
   const table = columns([['#', 'kata', 'steps', 'state'], ...rows]).map((line) => `  ${line}`);
-  console.log([paint('bold', 'Your katas (your code in katas/, run just now on the mock)'), ...table, ''].join('\n'));
+  const on = judged.length === 1 && judged[0] === 'mock' ? 'the mock' : judged.join(', ') || 'no backend';
+  console.log([paint('bold', `Your katas (your code in katas/, run just now on ${on})`), ...table, ''].join('\n'));
   console.log(nextThing(statuses, paint).join('\n'));
   const written = statuses.filter((status) => status.state !== 'empty');
   writeProgress(root, written.reduce(recordRun, readProgress(root)));
@@ -52,7 +55,7 @@ export async function solutionStatus(root: string): Promise<number> {
   const paint = painter();
   const katas = listKatas(root);
   process.stderr.write('Running solutions/ against the specs, on every backend available here…\n');
-  const outcomes = await runSpecs({ root, katas, target: 'solutions' });
+  const outcomes = await runSpecs({ root, katas, target: 'solutions', backend: 'all' });
   const ran = backendNames.filter((backend) => outcomes.specs.some((spec) => spec.project === backend));
   const rows = katas.map((kata) => solutionRow(root, kata, outcomes, ran, paint));
   const header = ['#', 'kata', ...backendNames, 'state'];
@@ -72,7 +75,7 @@ function solutionRow(
   ran: readonly string[],
   paint: Paint,
 ): { cells: string[]; green: boolean } {
-  const readme = readKataReadme(root, kata.id);
+  const readme = kataOutline(root, kata);
   const perBackend = backendNames.map((backend) =>
     ran.includes(backend)
       ? summarizeKata(kata, readme, {

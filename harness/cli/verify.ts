@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { relative } from 'node:path';
-import { listKatas } from '../katas/find-kata.js';
 import { detectEnvironment } from '../redis-source/detect-environment.js';
 import { selectRedisSource } from '../redis-source/select-redis-source.js';
+import { listKatas } from '../workbook/find-kata.js';
 import { readBrokenFiles, readVitestReport } from './vitest-report.js';
 
 const tally = { passed: 0, failed: 0, skipped: 0 };
@@ -64,7 +64,7 @@ function checkStarters(report: string): void {
     'vitest',
     [
       'run',
-      // One folder per kata: a bare `katas` filter would also match harness/katas/*.test.ts.
+      // One folder per kata: a bare `katas` filter would also match harness test files.
       ...listKatas(process.cwd()).map((kata) => `katas/${kata.id}/`),
       '--project=mock',
       '--reporter=dot',

@@ -1,28 +1,36 @@
 /**
- * `pnpm kata watch <kata> [--all]`: Vitest's watch mode on one kata, on the mock, with the
- * kata reporter under Vitest's output. Focused on the first step not green (as the
- * progress file last saw it); the focus reporter moves on by itself when it turns green.
- * `--all` shows every step. No spec is edited: focusing is Vitest's test-name pattern.
+ * `pnpm kata watch <kata> [--all] [--backend …]`: Vitest's watch mode on one kata, judged as
+ * `pnpm test` judges it (the mock unless `--backend` says otherwise), with the learner's
+ * screen. Focused on the first step not green (as the progress file last saw it); the
+ * focus reporter moves on by itself when it turns green. `--all` shows every step. No spec
+ * is edited: focusing is Vitest's test-name pattern.
  */
 import { spawn } from 'node:child_process';
-import { type KataInfo, requireKata } from '../katas/find-kata.js';
-import { readKataReadme } from '../katas/kata-readme.js';
-import { specStepNumbers } from '../katas/spec-steps.js';
+import { BACKEND_VARIABLE, type BackendChoice } from '../backend-choice.js';
 import { readProgress } from '../progress/progress-file.js';
 import { kataProgress } from '../progress/record-progress.js';
+import { type KataInfo, requireKata } from '../workbook/find-kata.js';
+import { kataOutline } from '../workbook/kata-outline.js';
+import { specStepNumbers } from '../workbook/spec-steps.js';
+import { moduleCacheFlags } from './module-cache-flags.js';
 import { hasSpecs, vitestBin } from './run-specs.js';
 
 /** Step numbers named by the kata's README or its specs, in order. */
 export function knownSteps(root: string, kata: KataInfo): number[] {
   const numbers = new Set([
-    ...readKataReadme(root, kata.id).steps.map((step) => step.number),
+    ...kataOutline(root, kata).steps.map((step) => step.number),
     ...specStepNumbers(root, kata),
   ]);
   return [...numbers].sort((a, b) => a - b);
 }
 
 /** Runs Vitest in watch mode until the learner quits; resolves with its exit code. */
-export function watch(root: string, kataQuery: string | undefined, all: boolean): Promise<number> {
+export function watch(
+  root: string,
+  kataQuery: string | undefined,
+  all: boolean,
+  backend: BackendChoice,
+): Promise<number> {
   const kata = requireKata(root, kataQuery);
   if (!hasSpecs(root, kata)) throw new Error(`Kata ${kata.id} has no specs yet: it is on its way.`);
   const passed = kataProgress(readProgress(root), kata.id).stepsPassed;
@@ -32,23 +40,17 @@ export function watch(root: string, kataQuery: string | undefined, all: boolean)
     vitestBin(root),
     `katas/${kata.id}/`,
     '--watch',
-    '--project',
-    'mock',
-    '--reporter=default',
-    '--reporter=./harness/reporters/kata-reporter.ts',
+    ...moduleCacheFlags('katas'),
+    '--reporter=./harness/reporters/learner-reporter.ts',
     ...(focus === undefined ? [] : ['--reporter=./harness/reporters/focus-reporter.ts']),
   ];
   const env = {
     ...process.env,
     KATA_TARGET: 'katas',
+    [BACKEND_VARIABLE]: backend,
     KATA_WATCH_KATA: kata.id,
     ...(focus === undefined ? {} : { KATA_WATCH_STEP: String(focus) }),
   };
-  console.log(
-    focus === undefined
-      ? `Watching every step of kata ${kata.id} on the mock. q quits.`
-      : `Watching kata ${kata.id} on the mock, focused on step ${focus}. q quits; --all shows every step.`,
-  );
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
     // Ctrl-C reaches Vitest by itself; a plain `kill` of this process must not leave it behind.

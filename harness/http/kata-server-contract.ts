@@ -106,6 +106,7 @@ export function describeServerRules(start: StartServer, touchesRedis: InjectOpti
         await outage.comeBack();
         await app.close();
       });
+      await outage.redis.ping(); // connected first: then the hang is a hung Redis, not a failed handshake
       await outage.hang();
       for (const request of [touchesRedis, { method: 'GET' as const, url: '/health' }]) {
         const started = performance.now();

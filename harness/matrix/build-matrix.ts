@@ -13,12 +13,13 @@
  *   warning otherwise.
  * Unit tests (`*.test.ts`) are not specs and are left out.
  */
+import { backendNames, realBackendNames } from '../backend-names.js';
 import { type Declaration, declarationOf, type MockDeclarations } from './declared-gaps.js';
 import type { CaseState, MatrixCase, MatrixResults } from './results.js';
 
-export const matrixBackends = ['mock', 'ioredis', 'node-redis'] as const;
+export const matrixBackends = backendNames;
 export type MatrixBackend = (typeof matrixBackends)[number];
-const realBackends = ['ioredis', 'node-redis'] as const;
+const realBackends = realBackendNames;
 
 export interface RowKey {
   /** Stable id: `katas/01-simple-cache#step-2`, `conformance/errors`, or the file. */

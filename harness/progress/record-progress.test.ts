@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { KataStatus, StepState } from '../katas/kata-status.js';
+import type { KataStatus, StepState } from '../workbook/kata-status.js';
 import { emptyProgress, readProgress, writeProgress } from './progress-file.js';
 import { forgetKata, recordHint, recordRun } from './record-progress.js';
 

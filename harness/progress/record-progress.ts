@@ -1,5 +1,5 @@
 /** Pure updates of the progress file's content: after a run, after a hint, after a reset. */
-import type { KataStatus } from '../katas/kata-status.js';
+import type { KataStatus } from '../workbook/kata-status.js';
 import type { KataProgress, Progress } from './progress-file.js';
 
 /** The progress of `kataId`, or a fresh one. */

@@ -8,22 +8,22 @@
  */
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
 import { painter } from '../cli/terminal.js';
-import { listKatas } from '../katas/find-kata.js';
-import { commands } from '../katas/kata-commands.js';
-import { readKataReadme } from '../katas/kata-readme.js';
-import { type KataStatus, summarizeKata } from '../katas/kata-status.js';
-import { stepNamePattern } from '../katas/step-title.js';
+import { listKatas } from '../workbook/find-kata.js';
+import { readKataReadme } from '../workbook/kata-readme.js';
+import { summarizeKata } from '../workbook/kata-status.js';
+import { stepNamePattern } from '../workbook/step-title.js';
 import { collectOutcomes } from './spec-outcomes.js';
 
 export default class FocusReporter implements Reporter {
   private vitest: Vitest | undefined;
   /** The focused step, or `'all'` once every step was green. */
   private focus: number | 'all' = Number(process.env.KATA_WATCH_STEP ?? 1);
-  private readonly greenSoFar: number[] = [];
 
   onInit(vitest: Vitest): void {
     this.vitest = vitest;
     if (typeof this.focus === 'number') vitest.setGlobalTestNamePattern(stepNamePattern(this.focus));
+    const what = typeof this.focus === 'number' ? `focused on step ${this.focus}` : 'every step';
+    vitest.logger.log(`Watching kata ${process.env.KATA_WATCH_KATA}, ${what}: save a file to re-run. q quits.`);
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors: unknown, reason: TestRunEndReason): void {
@@ -34,11 +34,7 @@ export default class FocusReporter implements Reporter {
     const status = summarizeKata(kata, readKataReadme(vitest.config.root, kata.id), outcomes);
     const focused = status.steps.find((step) => step.number === this.focus);
     const done = focused?.state === 'passed' || (focused?.state === 'not-run' && status.broken.length === 0);
-    if (!focused || !done) {
-      vitest.logger.log(this.focusLines(status).join('\n'));
-      return;
-    }
-    if (focused.state === 'passed') this.greenSoFar.push(focused.number);
+    if (!focused || !done) return;
     const next = status.steps.find((step) => step.number > focused.number);
     this.focus = next ? next.number : 'all';
     const paint = painter();
@@ -49,19 +45,6 @@ export default class FocusReporter implements Reporter {
     );
     // The run is not over until this hook returns: re-run right after it.
     setTimeout(() => void this.rerun(testModules), 0);
-  }
-
-  private focusLines(status: KataStatus): string[] {
-    const paint = painter();
-    const step = status.steps.find((each) => each.number === this.focus);
-    const total = status.steps.length;
-    const green = this.greenSoFar.length > 0 ? ` (green so far: step ${this.greenSoFar.join(', ')})` : '';
-    return [
-      '',
-      `${paint('cyan', '▶')} ${paint('bold', `Focus: step ${this.focus} of ${total}${step?.title ? ` · ${step.title}` : ''}`)}${green}`,
-      '  Save a file to re-run; the focus moves on by itself when this step is green.',
-      `  Stuck? ${commands.hint(status.kata, Number(this.focus))} · every step at once: ${commands.watch(status.kata)} --all`,
-    ];
   }
 
   private async rerun(testModules: ReadonlyArray<TestModule>): Promise<void> {

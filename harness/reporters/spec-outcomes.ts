@@ -3,9 +3,10 @@
  * spec (`katas/NN-name/*.spec.ts`) with its project and state, and every kata spec file
  * that did not load (a syntax error in a starter, a missing export…).
  */
-import { relative, sep } from 'node:path';
 import type { SerializedError } from 'vitest';
 import type { TestModule } from 'vitest/node';
+import { type FailureDetail, failureDetail } from './failure-detail.js';
+import { kataIdOf, workbookPath } from './kata-spec-file.js';
 import { describeLoadError } from './load-error.js';
 import { ancestorTitles, firstLine } from './test-case-text.js';
 
@@ -24,6 +25,8 @@ export interface SpecOutcome {
   notImplemented: boolean;
   /** The first line of the first error, for failed tests. */
   error?: string;
+  /** The first error of a failed test: assertion, trimmed diff, spec line and code line. */
+  failure?: FailureDetail;
 }
 
 /** A kata spec file that failed before any of its tests ran. */
@@ -41,8 +44,6 @@ export interface RunOutcomes {
   broken: BrokenSpecFile[];
 }
 
-const KATA_SPEC = /^katas\/(\d{2}-[a-z0-9-]+)\/.*\.spec\.ts$/;
-
 /** Whether an error is the starter's `NotImplementedError` ("not started yet"). */
 export function isNotImplemented(error: Pick<SerializedError, 'name' | 'message'>): boolean {
   return error.name === 'NotImplementedError' || /^NotImplementedError\b/.test(error.message ?? '');
@@ -52,8 +53,8 @@ export function isNotImplemented(error: Pick<SerializedError, 'name' | 'message'
 export function collectOutcomes(root: string, testModules: ReadonlyArray<TestModule>): RunOutcomes {
   const outcomes: RunOutcomes = { specs: [], broken: [] };
   for (const module of testModules) {
-    const file = relative(root, module.moduleId).split(sep).join('/');
-    const kataId = KATA_SPEC.exec(file)?.[1];
+    const file = workbookPath(root, module.moduleId);
+    const kataId = kataIdOf(root, module.moduleId);
     if (!kataId) continue;
     const project = module.project.name;
     const moduleErrors = module.errors();
@@ -71,7 +72,9 @@ export function collectOutcomes(root: string, testModules: ReadonlyArray<TestMod
         titles: [...ancestorTitles(test), test.name],
         state: result.state,
         notImplemented: result.state === 'failed' && errors.length > 0 && errors.every(isNotImplemented),
-        ...(result.state === 'failed' && errors[0] ? { error: firstLine(errors[0].message) } : {}),
+        ...(result.state === 'failed' && errors[0]
+          ? { error: firstLine(errors[0].message), failure: failureDetail(root, file, errors[0]) }
+          : {}),
       });
     }
   }

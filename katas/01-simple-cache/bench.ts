@@ -1,4 +1,6 @@
 /**
+ * Provided: you do not need to edit this file.
+ *
  * The lesson's number: a read from the slow source against the same read through the cache.
  *
  *   npx tsx katas/01-simple-cache/bench.ts --solution [--reads 200] [--source-reads 20] [--latency 50]
@@ -12,8 +14,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BackendName } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
-import { startBenchRedis } from '../../harness/bench/bench-redis.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
+import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { createUserSource } from './user-source.js';
 
 interface Row {
@@ -75,7 +77,7 @@ async function measure(backend: BackendName, url: string): Promise<Row> {
   }
 }
 
-const benchRedis = await startBenchRedis();
+const benchRedis = await provideRealRedis();
 const { url } = benchRedis;
 const backends: BackendName[] = url ? ['mock', 'ioredis', 'node-redis'] : ['mock'];
 const rows: Row[] = [];

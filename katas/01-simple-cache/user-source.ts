@@ -1,5 +1,7 @@
 /**
- * PROVIDED, not part of the exercise: the slow data source the cache sits in front of.
+ * Provided: you do not need to edit this file.
+ *
+ * Not part of the exercise: the slow data source the cache sits in front of.
  * Think of it as a database or a remote API: every call takes `latencyMs`. It counts its
  * reads, so the specs can see whether a request reached it or was served from the cache.
  */

@@ -1,5 +1,7 @@
 /**
- * **Provided**: reading one cookie from a `Cookie` header and writing one `Set-Cookie`
+ * Provided: you do not need to edit this file.
+ *
+ * Reading one cookie from a `Cookie` header and writing one `Set-Cookie`
  * value. Enough for a session cookie, without a package. Which attributes a session cookie
  * needs is yours to decide (README.md, "Step 5").
  */

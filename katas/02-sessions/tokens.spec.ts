@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, test } from 'vitest';
 import { createToken, sessionIdOf } from './tokens.js';
 
 describe('step 1 · create/read/delete a session', () => {

@@ -1,5 +1,7 @@
 /**
- * **Provided**: the demo users and their password check. Not the Redis lesson, but the door
+ * Provided: you do not need to edit this file.
+ *
+ * The demo users and their password check. Not the Redis lesson, but the door
  * every session comes through, so it is done properly:
  *
  * - the table holds scrypt hashes, never passwords, each with its own random salt;

@@ -1,9 +1,12 @@
 /**
+ * Provided: you do not need to edit this file.
+ *
  * The lesson's numbers: checks per second of each algorithm on each real backend, the
  * Redis commands each check costs, and the same fixed-window workload through
  * `rate-limiter-flexible` and `@fastify/rate-limit`, side by side on the same Redis.
  *
  *   npx tsx katas/03-rate-limiter/bench.ts --solution [--checks 5000] [--concurrency 50] [--rounds 3]
+ *     [--requests 4000] [--http-rounds 5] [--http-only]
  *
  * Without `--solution` it measures your code in katas/ (it needs steps 1–4). It runs on
  * REDIS_URL when set, else on a redis-server it starts on a free port (and stops). The
@@ -13,7 +16,9 @@
  * inside scripts included): exact on a private redis-server, approximate on a shared one.
  * Every key is written under a fresh `bench:03:<random>:` prefix and deleted afterwards.
  * The mock is left out: its script calls cost about a millisecond, an order of magnitude slower.
+ * Then the same server against `@fastify/rate-limit` through real HTTP (`bench-http.ts`).
  */
+
 import { randomBytes } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,21 +27,19 @@ import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { CommandMonitor } from '../../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
+import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { findOnPath } from '../../harness/redis-source/detect-environment.js';
 import { type StartedRedis, startRedisServer } from '../../harness/redis-source/start-redis-server.js';
+import { benchOverHttp } from './bench-http.js';
 import { ALGORITHMS, type Algorithm, type RateLimitRule } from './rate-limit.js';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
 
 const checks = option('--checks', 5000);
 const concurrency = option('--concurrency', 50);
 const rounds = option('--rounds', 3);
+const requests = option('--requests', 4000);
+const httpRounds = option('--http-rounds', 5);
+const httpOnly = process.argv.includes('--http-only');
 const IDS = 100;
 const WARM_UP = 300;
 const rule: RateLimitRule = { limit: 20, windowMs: 60_000 };
@@ -289,40 +292,44 @@ const observer = createBackendAdapter('ioredis', url);
 const rows: Row[] = [];
 try {
   const version = /redis_version:(\S+)/.exec(String(await observer.sendCommand(['INFO', 'server'])))?.[1];
-  for (const backend of ['ioredis', 'node-redis'] as const) {
-    for (const algorithm of ALGORITHMS) {
-      rows.push(
-        ...(await measure({ backend, limiter: `ours · ${algorithm}` }, observer, ours(backend, url, algorithm))),
+  if (!httpOnly) {
+    for (const backend of ['ioredis', 'node-redis'] as const) {
+      for (const algorithm of ALGORITHMS) {
+        rows.push(
+          ...(await measure({ backend, limiter: `ours · ${algorithm}` }, observer, ours(backend, url, algorithm))),
+        );
+      }
+    }
+    rows.push(
+      ...(await measure(
+        { backend: 'ioredis', limiter: 'rate-limiter-flexible · RateLimiterRedis' },
+        observer,
+        flexible(url),
+      )),
+      ...(await measure({ backend: 'ioredis', limiter: 'ours · plugin, app.inject' }, observer, ourPlugin(url))),
+      ...(await measure(
+        { backend: 'ioredis', limiter: '@fastify/rate-limit · app.inject' },
+        observer,
+        fastifyRateLimit(url),
+      )),
+    );
+
+    const where = started ? 'a private redis-server' : 'REDIS_URL (shared: commands per check are approximate)';
+    console.log(
+      `\nKata 03 · ${folder === '.' ? 'katas/' : 'solutions/'} · Redis ${version} on ${where} · ${checks} checks over ${IDS} ids, ${rule.limit} per ${rule.windowMs / 1000} s each · median of ${rounds} · Node ${process.version}\n`,
+    );
+    console.log(
+      '| client | limiter | in flight | checks/s | allowed | round trips/check | Redis commands/check | what Redis runs |',
+    );
+    console.log('|---|---|---:|---:|---:|---:|---:|---|');
+    for (const row of rows) {
+      console.log(
+        `| ${row.backend} | ${row.limiter} | ${row.inFlight} | ${Math.round(row.opsPerSecond).toLocaleString('en')} | ${row.allowed} | ${row.roundTrips.toFixed(2)} | ${row.commands.toFixed(2)} | ${row.breakdown} |`,
       );
     }
   }
-  rows.push(
-    ...(await measure(
-      { backend: 'ioredis', limiter: 'rate-limiter-flexible · RateLimiterRedis' },
-      observer,
-      flexible(url),
-    )),
-    ...(await measure({ backend: 'ioredis', limiter: 'ours · plugin, app.inject' }, observer, ourPlugin(url))),
-    ...(await measure(
-      { backend: 'ioredis', limiter: '@fastify/rate-limit · app.inject' },
-      observer,
-      fastifyRateLimit(url),
-    )),
-  );
-
-  const where = started ? 'a private redis-server' : 'REDIS_URL (shared: commands per check are approximate)';
-  console.log(
-    `\nKata 03 · ${folder === '.' ? 'katas/' : 'solutions/'} · Redis ${version} on ${where} · ${checks} checks over ${IDS} ids, ${rule.limit} per ${rule.windowMs / 1000} s each · median of ${rounds} · Node ${process.version}\n`,
-  );
-  console.log(
-    '| client | limiter | in flight | checks/s | allowed | round trips/check | Redis commands/check | what Redis runs |',
-  );
-  console.log('|---|---|---:|---:|---:|---:|---:|---|');
-  for (const row of rows) {
-    console.log(
-      `| ${row.backend} | ${row.limiter} | ${row.inFlight} | ${Math.round(row.opsPerSecond).toLocaleString('en')} | ${row.allowed} | ${row.roundTrips.toFixed(2)} | ${row.commands.toFixed(2)} | ${row.breakdown} |`,
-    );
-  }
+  const folderFromHere = folder === '.' ? '.' : '../../solutions/03-rate-limiter';
+  await benchOverHttp({ url, folder: folderFromHere, requests, inFlight: concurrency, rounds: httpRounds });
 } finally {
   await observer.close();
   await started?.stop();

@@ -1,5 +1,7 @@
 /**
- * **Provided**: the types every limiter of this kata shares. Nothing to write here; your
+ * Provided: you do not need to edit this file.
+ *
+ * The types every limiter of this kata shares. Nothing to write here; your
  * files import from it.
  */
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';

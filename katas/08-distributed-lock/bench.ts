@@ -18,21 +18,15 @@ import { Redis as IORedis } from 'ioredis';
 import { Mutex, RedlockMutex } from 'redis-semaphore';
 import { createIoredisAdapter } from '../../adapters/ioredis.js';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { positiveIntegerOption } from '../../harness/bench/bench-option.js';
 import { findOnPath } from '../../harness/redis-source/detect-environment.js';
 import { type StartedRedis, startRedisServer } from '../../harness/redis-source/start-redis-server.js';
 import { runContestedTrials } from './contested-trials.js';
 import type { DistributedLock } from './lock.js';
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
-}
-
-const cycles = option('--cycles', 2000);
-const rounds = option('--rounds', 3);
-const trials = option('--trials', 1000);
+const cycles = positiveIntegerOption('--cycles', 2000);
+const rounds = positiveIntegerOption('--rounds', 3);
+const trials = positiveIntegerOption('--trials', 1000);
 const CONTENDERS = 50;
 const TTL_MS = 5_000;
 /** Every contender waits 10 ms on average between tries: ours 5 + 0–10 ms, Sesame's 10 ± 10 ms, redis-semaphore's 10 ms flat. */

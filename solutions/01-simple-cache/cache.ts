@@ -72,7 +72,7 @@ export function createCache({ redis, namespace, defaultTtlSeconds = 300 }: Cache
 
     // GET and TTL in one MULTI: one round trip, and the key cannot expire between the two.
     entry: async (key) => {
-      const [value, ttl] = (await redis.multi().get(keyFor(key)).ttl(keyFor(key)).exec()) as [string | null, number];
+      const [value, ttl] = await redis.multi().get(keyFor(key)).ttl(keyFor(key)).exec();
       if (value === null) return null;
       return { key, value, ttlSeconds: ttl >= 0 ? ttl : null };
     },

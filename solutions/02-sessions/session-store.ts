@@ -1,4 +1,4 @@
-import type { RedisAdapter, ScoredMember } from '../../adapters/redis-adapter.js';
+import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { createToken, sessionIdOf } from './tokens.js';
 
 export interface SessionStoreOptions {
@@ -74,7 +74,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   async function remove(id: string, owner?: string): Promise<boolean> {
     const userId = await redis.hGet(sessionKey(id), 'userId');
     if (userId === null || (owner !== undefined && userId !== owner)) return false;
-    const [deleted] = (await redis.multi().unlink(sessionKey(id)).zRem(indexKey(userId), id).exec()) as [number];
+    const [deleted] = await redis.multi().unlink(sessionKey(id)).zRem(indexKey(userId), id).exec();
     return deleted === 1;
   }
 
@@ -108,10 +108,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     // HGETALL and PTTL in one MULTI: one round trip, and the key cannot expire in between.
     async get(token) {
       const id = sessionIdOf(token);
-      const [fields, ttlMs] = (await redis.multi().hGetAll(sessionKey(id)).pTtl(sessionKey(id)).exec()) as [
-        Record<string, string>,
-        number,
-      ];
+      const [fields, ttlMs] = await redis.multi().hGetAll(sessionKey(id)).pTtl(sessionKey(id)).exec();
       const now = Date.now();
       const session = ttlMs > 0 ? toSession(id, fields, now + ttlMs) : null;
       return session && session.absoluteExpiresAt > now ? session : null;
@@ -130,11 +127,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const ttlMs = Math.min(idleTtlMs, session.absoluteExpiresAt - now);
       if (ttlMs <= 0) return null; // past its lifetime: Redis drops the key any moment now
       const expiresAt = now + ttlMs;
-      const [renewed] = (await redis
+      const [renewed] = await redis
         .multi()
         .pExpire(sessionKey(id), ttlMs)
         .zAdd(indexKey(session.userId), [{ member: id, score: expiresAt }], { xx: true })
-        .exec()) as [boolean, number];
+        .exec();
       return renewed ? { ...session, expiresAt } : null;
     },
 
@@ -142,11 +139,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     // the read. Then every hash in one pipeline; an entry whose hash is gone is removed too.
     async list(userId) {
       const index = indexKey(userId);
-      const [, entries] = (await redis
+      const [, entries] = await redis
         .multi()
         .zRemRangeByScore(index, '-inf', Date.now())
         .zRangeWithScores(index, 0, -1)
-        .exec()) as [number, ScoredMember[]];
+        .exec();
       if (entries.length === 0) return [];
       const pipeline = redis.pipeline();
       for (const { member } of entries) pipeline.hGetAll(sessionKey(member));
@@ -170,11 +167,11 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
     async revokeAll(userId) {
       const ids = await redis.zRange(indexKey(userId), 0, -1);
       if (ids.length === 0) return 0;
-      const [deleted] = (await redis
+      const [deleted] = await redis
         .multi()
         .unlink(...ids.map(sessionKey))
         .zRem(indexKey(userId), ...ids)
-        .exec()) as [number, number];
+        .exec();
       return deleted;
     },
   };

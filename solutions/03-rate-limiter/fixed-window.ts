@@ -18,11 +18,7 @@ export function createFixedWindow({ redis, namespace }: LimiterOptions): RateLim
       // PEXPIRE … NX gives it the window's TTL only when it has none, so later checks never
       // push the window's end back; PTTL says when it ends. A counter without a TTL cannot
       // exist, not even for a moment: nothing runs between the three.
-      const [count, , ttl] = (await redis.multi().incr(key).pExpire(key, windowMs, 'nx').pTtl(key).exec()) as [
-        number,
-        boolean,
-        number,
-      ];
+      const [count, , ttl] = await redis.multi().incr(key).pExpire(key, windowMs, 'nx').pTtl(key).exec();
       // INCR ran either way: a denied request counts too, so `count` may pass `limit`.
       return {
         allowed: count <= limit,
