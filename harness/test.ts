@@ -100,6 +100,9 @@ export const test = base.extend<RedisFixtures>({
 });
 
 export { describe, expect, vi } from 'vitest';
+export { expectRoundTrips } from './expect-round-trips.js';
+export { expectSameList } from './expect-same-list.js';
+export { expectWithin } from './expect-within.js';
 
 export interface IndependentRedisFixtures {
   /**

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { RedisAdapter } from '../adapters/redis-adapter.js';
 import { kataErrorHandler, kataNotFoundHandler } from './error-handler.js';
 import { healthPlugin } from './health.js';
 import { HTTP_LIMITS, type HttpLimits, httpLimitOptions } from './http-limits.js';
 import { type KataLoggerOption, kataLoggerOptions } from './logger.js';
 import { openApiPlugin } from './openapi.js';
+import { kataSerializerCompiler } from './response-serializer.js';
 import { routeDeadlinePlugin } from './route-deadline.js';
 
 /** A Fastify instance whose routes take zod schemas (typed `request.body`, `reply.send`). */
@@ -43,7 +44,7 @@ export async function createKataServer(options: KataServerOptions): Promise<Kata
     logger: kataLoggerOptions(options.logger),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(kataSerializerCompiler);
   app.setErrorHandler(kataErrorHandler);
   app.setNotFoundHandler(kataNotFoundHandler);
   await app.register(routeDeadlinePlugin, {

@@ -20,9 +20,17 @@ declare module 'fastify' {
   }
 }
 
-const timers = new WeakMap<FastifyRequest, NodeJS.Timeout>();
-/** Requests already answered 503 by their deadline. */
-const expired = new WeakSet<FastifyRequest>();
+/** A request's deadline: its timer, and whether it fired (the 503 was already sent). */
+interface DeadlineState {
+  timer: NodeJS.Timeout | undefined;
+  expired: boolean;
+}
+
+const deadlineOf = Symbol('kata route deadline');
+type WithDeadline = FastifyRequest & { [deadlineOf]?: DeadlineState };
+
+const stateOf = (request: FastifyRequest): DeadlineState | undefined => (request as WithDeadline)[deadlineOf];
+const hasExpired = (request: FastifyRequest): boolean => stateOf(request)?.expired === true;
 
 /**
  * The whole answer in time, whatever the adapter's command deadline: a route that has not
@@ -30,30 +38,43 @@ const expired = new WeakSet<FastifyRequest>();
  * starts when the request has fully arrived, so a slow upload is the request timeout's
  * business (408), never a 503. A handler that finishes after its deadline is ignored
  * quietly: its answer was already given.
+ *
+ * This runs on every request, so it costs as little as it can: callback-style hooks (no
+ * promise per hook) and the state on the request itself (no WeakMap lookups).
  */
 function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOptions, done: (error?: Error) => void) {
   const arm = (request: FastifyRequest, reply: FastifyReply) => {
     const ms = request.routeOptions.config.deadlineMs ?? deadlineMs;
-    clearTimeout(timers.get(request));
-    const timer = setTimeout(() => {
+    const previous = stateOf(request);
+    if (previous) clearTimeout(previous.timer);
+    const state: DeadlineState = { timer: undefined, expired: false };
+    state.timer = setTimeout(() => {
       if (reply.sent || reply.raw.headersSent) return;
-      expired.add(request);
+      state.expired = true;
       reply.send(new RouteDeadlineError(`No answer within ${ms} ms.`));
     }, ms);
-    timers.set(request, timer);
+    (request as WithDeadline)[deadlineOf] = state;
   };
   const hasBody = (request: FastifyRequest) =>
     request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
+  const disarm = (request: FastifyRequest) => clearTimeout(stateOf(request)?.timer);
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, next) => {
     if (!hasBody(request)) arm(request, reply);
+    next();
   });
-  app.addHook('preValidation', async (request, reply) => {
+  app.addHook('preValidation', (request, reply, next) => {
     if (hasBody(request)) arm(request, reply);
+    next();
   });
-  const disarm = async (request: FastifyRequest) => clearTimeout(timers.get(request));
-  app.addHook('onResponse', disarm);
-  app.addHook('onRequestAbort', disarm);
+  app.addHook('onResponse', (request, _reply, next) => {
+    disarm(request);
+    next();
+  });
+  app.addHook('onRequestAbort', (request, next) => {
+    disarm(request);
+    next();
+  });
 
   // Async handlers only: a callback-style handler (a static file stream) answers by itself.
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -62,9 +83,9 @@ function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOption
     route.handler = async function deadlineAware(this: FastifyInstance, request, reply) {
       try {
         const result = await handler.call(this, request, reply);
-        return expired.has(request) ? undefined : result;
+        return hasExpired(request) ? undefined : result;
       } catch (error) {
-        if (!expired.has(request)) throw error;
+        if (!hasExpired(request)) throw error;
         const reason = error instanceof HttpError ? error.code : (error as Error).message;
         request.log.info({ reason }, 'the route finished after its deadline; its answer was already given');
         return undefined;

@@ -336,7 +336,7 @@ export const mockDeviations: readonly MockDeviation[] = [
     area: 'server',
     deviation: 'Expiry follows `Date`, so Vitest fake timers expire keys; a real server’s TTLs never follow them.',
     handling: 'declared',
-    how: 'Left as is: specs use short real waits (STYLE.md §10). Blocking-pop timeouts use the real clock.',
+    how: 'Left as is: specs use short real waits, since fake timers cannot move a real server’s clock. Blocking-pop timeouts use the real clock.',
   },
 ];
 

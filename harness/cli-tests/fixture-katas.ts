@@ -1,5 +1,5 @@
 /**
- * Two tiny katas with the anatomy of the real ones (README with steps and hint ladders,
+ * Two tiny katas with the anatomy of the real ones (README with steps, HINTS.md with hint ladders,
  * `step N · …` specs, starters throwing `NotImplementedError`, a solution), so the CLI's
  * tests do not depend on the curriculum being written around them.
  */
@@ -11,7 +11,25 @@ const counterReadme = `# Kata 01 — Counter
 
 ## Step 1 — Increment
 
-### Hints
+Add one.
+
+Stuck? \`pnpm kata hint 01 1\` shows the next hint.
+
+## Step 2 — Reset
+
+Back to zero.
+
+Stuck? \`pnpm kata hint 01 2\` shows the next hint.
+
+## What you learned
+
+- INCR counts atomically.
+- DEL puts a counter back to nothing.
+`;
+
+const counterHints = `# Hints · 01 counter
+
+## Step 1 — Increment
 
 1. A counter only ever moves up by one.
 2. Return \`value + 1\`.
@@ -19,15 +37,8 @@ const counterReadme = `# Kata 01 — Counter
 
 ## Step 2 — Reset
 
-### Hints
-
 1. Back to where it started.
 2. \`DEL key\` (or \`SET key 0\`).
-
-## What you learned
-
-- INCR counts atomically.
-- DEL puts a counter back to nothing.
 `;
 
 const counterSpec = `import { describe, expect, it } from 'vitest';
@@ -134,11 +145,13 @@ const greeterManifest = `${JSON.stringify({
 /** Every file of the two fixture katas. */
 export const fixtureKatas: Files = {
   'katas/01-counter/README.md': counterReadme,
+  'katas/01-counter/HINTS.md': counterHints,
   'katas/01-counter/counter.spec.ts': counterSpec,
   'katas/01-counter/counter.ts': counterStarter,
   'katas/01-counter/kata.json': counterManifest,
   'solutions/01-counter/counter.ts': counterSolution,
-  'katas/02-greeter/README.md': '# Kata 02 — Greeter\n\n## Step 1 — Greet\n\n### Hints\n\n1. Use a template string.\n',
+  'katas/02-greeter/README.md': '# Kata 02 — Greeter\n\n## Step 1 — Greet\n\nSay hello.\n',
+  'katas/02-greeter/HINTS.md': '# Hints · 02 greeter\n\n## Step 1 — Greet\n\n1. Use a template string.\n',
   'katas/02-greeter/greeter.spec.ts': greeterSpec,
   'katas/02-greeter/greeter.ts': greeterStarter,
   'katas/02-greeter/kata.json': greeterManifest,

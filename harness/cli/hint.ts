@@ -1,14 +1,14 @@
 /**
  * `pnpm kata hint <kata> [step]`: the next level of the hint ladder of the current step
  * (the first not green in the last run of the specs, or in a run made now when none is
- * recorded) or of the given one. One level per
+ * recorded) or of the given one, read from the kata's HINTS.md. One level per
  * call; the last names the exact Redis commands. Shown levels are remembered in
  * `.katas/progress.json`, so the next call (on any machine) goes on from there.
  */
-
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { kataProgress, recordHint } from '../progress/record-progress.js';
 import { requireKata } from '../workbook/find-kata.js';
+import { hintForDisplay, hintsPath, readKataHints } from '../workbook/kata-hints.js';
 import { readKataReadme } from '../workbook/kata-readme.js';
 import { currentStep } from '../workbook/kata-status.js';
 import { commands, readmeSection } from '../workbook/learner-commands.js';
@@ -46,21 +46,26 @@ export async function hint(root: string, kataQuery: string | undefined, stepArgu
     console.error(`Kata ${kata.id} has no step ${stepArgument}: its steps are ${numbers.join(', ')}.`);
     return 1;
   }
-  if (step.hints.length === 0) {
-    console.error(`Step ${step.number} of kata ${kata.id} has no hints yet: read ${readmeSection(kata, step.number)}.`);
+  const hints = readKataHints(root, kata.id).find((each) => each.number === step.number)?.hints ?? [];
+  if (hints.length === 0) {
+    console.error(
+      `Step ${step.number} of kata ${kata.id} has no hints in ${hintsPath(kata.id)} yet: read ${readmeSection(kata, step.number)}.`,
+    );
     return 1;
   }
   const progress = readProgress(root);
   const shown = kataProgress(progress, kata.id).hintsShown[String(step.number)] ?? 0;
-  const level = Math.min(shown + 1, step.hints.length);
+  const level = Math.min(shown + 1, hints.length);
   writeProgress(root, recordHint(progress, kata.id, step.number, Math.max(level, shown)));
-  const last = level === step.hints.length;
+  const last = level === hints.length;
   console.log(
     [
       paint('bold', `Kata ${kata.id} · step ${step.number} · ${step.title}`),
-      `Hint ${level} of ${step.hints.length}${last ? ' (the last: the exact Redis commands)' : ''}:`,
+      `Hint ${level} of ${hints.length}${last ? ' (the last: the exact Redis commands)' : ''}:`,
       '',
-      ...(step.hints[level - 1] ?? '').split('\n').map((line) => `  ${line}`),
+      ...hintForDisplay(hints[level - 1] ?? '')
+        .split('\n')
+        .map((line) => (line ? `  ${line}` : '')),
       '',
       last
         ? `That was the last hint. Still stuck? Compare with the reference: ${commands.diff(kata)}`

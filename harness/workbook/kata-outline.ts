@@ -8,6 +8,5 @@ export function kataOutline(root: string, kata: KataInfo): KataReadme {
   const readme = readKataReadme(root, kata.id);
   const manifest = readManifest(root, kata);
   if (!manifest) return readme;
-  const hintsOf = (number: number) => readme.steps.find((step) => step.number === number)?.hints ?? [];
-  return { ...readme, steps: manifest.steps.map((step) => ({ ...step, hints: hintsOf(step.number) })) };
+  return { ...readme, steps: manifest.steps.map(({ number, title }) => ({ number, title })) };
 }

@@ -4,7 +4,7 @@ import { currentStep, summarizeKata } from './kata-status.js';
 
 const kata = { id: '01-simple-cache', number: 1, name: 'simple-cache' };
 const readme = {
-  steps: [1, 2, 3, 4].map((number) => ({ number, title: `README step ${number}`, hints: [] })),
+  steps: [1, 2, 3, 4].map((number) => ({ number, title: `README step ${number}` })),
   learned: [],
 };
 

@@ -1,4 +1,5 @@
-import { describe, expect, test, vi } from '../../harness/test.js';
+import { rejectionOf } from '../../harness/rejection.js';
+import { describe, expect, expectWithin, test, vi } from '../../harness/test.js';
 import { createCache } from './cache.js';
 import { createCacheAside } from './cache-aside.js';
 import { createUserSource, type User } from './user-source.js';
@@ -11,17 +12,6 @@ function slowLoader<T>(value: T, ms = 30) {
     await sleep(ms);
     return value;
   });
-}
-
-/** The error `promise` rejects with. A step not started yet still fails with its NotImplementedError. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error && error.name === 'NotImplementedError') throw error;
-    return error;
-  }
-  throw new Error('Expected a rejection, but the promise resolved.');
 }
 
 describe('step 2 · cache-aside over a slow data source', () => {
@@ -46,16 +36,14 @@ describe('step 2 · cache-aside over a slow data source', () => {
     const aside = createCacheAside({ cache: createCache({ redis, namespace: `${prefix}cache:` }), ttlMs: 60_000 });
     await aside.getOrLoad('k', slowLoader('v', 1));
     const ttl = await redis.pTtl(`${prefix}cache:k`);
-    expect(ttl).toBeGreaterThan(50_000);
-    expect(ttl).toBeLessThanOrEqual(60_000);
+    expectWithin(ttl, { above: 50_000, atMost: 60_000 }, 'the TTL in ms');
   });
 
   test('the default TTL of a loaded value is 5 minutes', async ({ redis, prefix }) => {
     const aside = createCacheAside({ cache: createCache({ redis, namespace: `${prefix}cache:` }) });
     await aside.getOrLoad('k', slowLoader('v', 1));
     const ttl = await redis.ttl(`${prefix}cache:k`);
-    expect(ttl).toBeGreaterThan(290);
-    expect(ttl).toBeLessThanOrEqual(300);
+    expectWithin(ttl, { above: 290, atMost: 300 }, 'the TTL in seconds');
   });
 
   test('once the value expires, the next read loads it again', async ({ redis, prefix }) => {
@@ -75,7 +63,7 @@ describe('step 2 · cache-aside over a slow data source', () => {
     const started = performance.now();
     const { hit } = await aside.getOrLoad('user:u1', () => source.get('u1'));
     expect(hit).toBe(true);
-    expect(performance.now() - started).toBeLessThan(100);
+    expectWithin(performance.now() - started, { below: 100 }, 'the time it took, in ms');
   });
 
   test('concurrent misses for one key call the loader once (single-flight)', async ({ redis, prefix }) => {
@@ -120,16 +108,14 @@ describe('step 2 · cache-aside over a slow data source', () => {
     const aside = createCacheAside({ cache, ttlMs: 60_000, missingTtlMs: 2_000 });
     await aside.getOrLoad('nobody', slowLoader(null, 1));
     const ttl = await redis.pTtl(`${prefix}cache:nobody`);
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(2_000);
+    expectWithin(ttl, { above: 0, atMost: 2_000 }, 'the TTL in ms');
   });
 
   test('the default missingTtlMs is 5 seconds', async ({ redis, prefix }) => {
     const aside = createCacheAside({ cache: createCache({ redis, namespace: `${prefix}cache:` }) });
     await aside.getOrLoad('nobody', slowLoader(null, 1));
     const ttl = await redis.pTtl(`${prefix}cache:nobody`);
-    expect(ttl).toBeGreaterThan(4_000);
-    expect(ttl).toBeLessThanOrEqual(5_000);
+    expectWithin(ttl, { above: 4_000, atMost: 5_000 }, 'the TTL in ms');
   });
 
   test('once a missing entry expires, a record created meanwhile is found', async ({ redis, prefix }) => {

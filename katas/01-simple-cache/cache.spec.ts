@@ -1,4 +1,4 @@
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectWithin, test } from '../../harness/test.js';
 import { createCache } from './cache.js';
 
 describe('step 1 · key/value with TTL', () => {
@@ -35,24 +35,21 @@ describe('step 1 · key/value with TTL', () => {
     const cache = createCache({ redis, namespace: `${prefix}cache:`, defaultTtlSeconds: 60 });
     await cache.set('greeting', 'hello');
     const ttl = await redis.ttl(`${prefix}cache:greeting`);
-    expect(ttl).toBeGreaterThan(50);
-    expect(ttl).toBeLessThanOrEqual(60);
+    expectWithin(ttl, { above: 50, atMost: 60 }, 'the TTL in seconds');
   });
 
   test('the default TTL is 300 seconds', async ({ redis, prefix }) => {
     const cache = createCache({ redis, namespace: `${prefix}cache:` });
     await cache.set('greeting', 'hello');
     const ttl = await redis.ttl(`${prefix}cache:greeting`);
-    expect(ttl).toBeGreaterThan(290);
-    expect(ttl).toBeLessThanOrEqual(300);
+    expectWithin(ttl, { above: 290, atMost: 300 }, 'the TTL in seconds');
   });
 
   test('set with ttlSeconds gives the key that TTL', async ({ redis, prefix }) => {
     const cache = createCache({ redis, namespace: `${prefix}cache:` });
     await cache.set('greeting', 'hello', { ttlSeconds: 1200 });
     const ttl = await redis.ttl(`${prefix}cache:greeting`);
-    expect(ttl).toBeGreaterThan(1190);
-    expect(ttl).toBeLessThanOrEqual(1200);
+    expectWithin(ttl, { above: 1190, atMost: 1200 }, 'the TTL in seconds');
   });
 
   test('a value set with ttlMs expires by itself', async ({ redis, prefix }) => {
@@ -92,8 +89,7 @@ describe('step 1 · key/value with TTL', () => {
     await cache.set('greeting', 'hello', { ttlSeconds: 90 });
     const entry = await cache.entry('greeting');
     expect(entry).toMatchObject({ key: 'greeting', value: 'hello' });
-    expect(entry?.ttlSeconds).toBeGreaterThan(85);
-    expect(entry?.ttlSeconds).toBeLessThanOrEqual(90);
+    expectWithin(entry?.ttlSeconds, { above: 85, atMost: 90 }, 'ttlSeconds, in seconds');
   });
 
   test('entry returns null for a missing key', async ({ redis, prefix }) => {
@@ -113,7 +109,7 @@ describe('step 1 · key/value with TTL', () => {
     const cache = createCache({ redis, namespace: `${prefix}cache:` });
     await cache.set('greeting', 'hello', { ttlSeconds: 90 });
     expect(await cache.expire('greeting', 3600)).toBe(true);
-    expect(await redis.ttl(`${prefix}cache:greeting`)).toBeGreaterThan(3590);
+    expectWithin(await redis.ttl(`${prefix}cache:greeting`), { above: 3590 }, 'the TTL in seconds');
   });
 
   test('expire returns false for a missing key', async ({ redis, prefix }) => {

@@ -1,5 +1,5 @@
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectSameList, test } from '../../harness/test.js';
 import { clearByPattern, escapeGlob, scanKeys } from './scan-keys.js';
 
 async function writeKeys(redis: RedisAdapter, keys: string[]): Promise<void> {
@@ -36,7 +36,7 @@ describe('step 5 · clear by pattern with SCAN, confined to the namespace', () =
       redis,
       keys.map((key) => `${namespace}${key}`),
     );
-    expect(await scanKeys(redis, { namespace, pattern: 'item:*' })).toEqual(keys);
+    expectSameList(await scanKeys(redis, { namespace, pattern: 'item:*' }), keys, 'keys, sorted, each once');
   });
 
   test('clearByPattern deletes the matching keys and returns how many', async ({ redis, prefix }) => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectWithin, test } from '../../harness/test.js';
 import { createSessionStore } from './session-store.js';
 import { createToken, sessionIdOf } from './tokens.js';
 
@@ -15,8 +15,7 @@ describe('step 3 · absolute lifetime', () => {
     const sessions = createSessionStore({ redis, prefix, idleTtlMs: 60_000, absoluteTtlMs: 5_000 });
     const { session } = await sessions.create('u1');
     const ttl = await redis.pTtl(`${prefix}session:${session.id}`);
-    expect(ttl).toBeGreaterThan(4_000);
-    expect(ttl).toBeLessThanOrEqual(5_000);
+    expectWithin(ttl, { above: 4_000, atMost: 5_000 }, 'the TTL in ms');
     expect(session.expiresAt).toBe(session.absoluteExpiresAt);
   });
 
@@ -26,8 +25,7 @@ describe('step 3 · absolute lifetime', () => {
     await sleep(300);
     const touched = await sessions.touch(token);
     const ttl = await redis.pTtl(`${prefix}session:${session.id}`);
-    expect(ttl).toBeGreaterThan(0);
-    expect(ttl).toBeLessThanOrEqual(session.absoluteExpiresAt - Date.now() + 200);
+    expectWithin(ttl, { above: 0, atMost: session.absoluteExpiresAt - Date.now() + 200 }, 'the TTL in ms');
     expect(touched?.expiresAt).toBe(session.absoluteExpiresAt);
   });
 
@@ -41,8 +39,8 @@ describe('step 3 · absolute lifetime', () => {
       if (!(await sessions.touch(token))) break;
       lastUse = usedAt;
     }
-    expect(lastUse).toBeGreaterThan(400); // renewals kept it past the idle timeout…
-    expect(lastUse).toBeLessThan(700); // …but not past its lifetime
+    // Renewals kept it past the idle timeout (300 ms), but not past its lifetime (700 ms).
+    expectWithin(lastUse, { above: 400, below: 700 }, 'the last successful use, in ms after login');
     expect(await sessions.touch(token)).toBeNull();
   });
 
@@ -63,6 +61,6 @@ describe('step 3 · absolute lifetime', () => {
     await redis.pExpire(key, 30_000);
     expect(await sessions.get(token)).toBeNull();
     expect(await sessions.touch(token)).toBeNull();
-    expect(await redis.pTtl(key)).toBeLessThanOrEqual(30_000);
+    expectWithin(await redis.pTtl(key), { atMost: 30_000 }, 'the TTL in ms');
   });
 });

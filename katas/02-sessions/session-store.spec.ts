@@ -1,6 +1,6 @@
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { keysUnder } from '../../harness/redis-keys.js';
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectWithin, test } from '../../harness/test.js';
 import { createSessionStore } from './session-store.js';
 import { sessionIdOf } from './tokens.js';
 
@@ -25,8 +25,7 @@ describe('step 1 · create/read/delete a session', () => {
     const before = Date.now();
     const { token, session } = await sessions.create('u1', { device: 'laptop' });
     expect(session).toMatchObject({ id: sessionIdOf(token), userId: 'u1', device: 'laptop' });
-    expect(session.createdAt).toBeGreaterThanOrEqual(before);
-    expect(session.createdAt).toBeLessThanOrEqual(Date.now());
+    expectWithin(session.createdAt, { atLeast: before, atMost: Date.now() }, 'createdAt, in ms since the epoch');
     expect(session.expiresAt).toBe(session.createdAt + 60_000);
     expect(session.absoluteExpiresAt).toBe(session.createdAt + 3_600_000);
   });
@@ -48,16 +47,14 @@ describe('step 1 · create/read/delete a session', () => {
     const sessions = createSessionStore({ redis, prefix, idleTtlMs: 60_000 });
     const { session } = await sessions.create('u1');
     const ttl = await redis.pTtl(`${prefix}session:${session.id}`);
-    expect(ttl).toBeGreaterThan(55_000);
-    expect(ttl).toBeLessThanOrEqual(60_000);
+    expectWithin(ttl, { above: 55_000, atMost: 60_000 }, 'the TTL in ms');
   });
 
   test('the default idle timeout is 30 minutes', async ({ redis, prefix }) => {
     const sessions = createSessionStore({ redis, prefix });
     const { session } = await sessions.create('u1');
     const ttl = await redis.pTtl(`${prefix}session:${session.id}`);
-    expect(ttl).toBeGreaterThan(1_790_000);
-    expect(ttl).toBeLessThanOrEqual(1_800_000);
+    expectWithin(ttl, { above: 1_790_000, atMost: 1_800_000 }, 'the TTL in ms');
   });
 
   test('Redis never holds the token, only its hash', async ({ redis, prefix }) => {
@@ -89,8 +86,11 @@ describe('step 1 · create/read/delete a session', () => {
       createdAt: session.createdAt,
       absoluteExpiresAt: session.absoluteExpiresAt,
     });
-    expect(read?.expiresAt).toBeGreaterThan(Date.now() + 55_000);
-    expect(read?.expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expectWithin(
+      read?.expiresAt,
+      { above: Date.now() + 55_000, atMost: Date.now() + 60_000 },
+      'expiresAt, in ms since the epoch',
+    );
   });
 
   test('get returns null for a token never issued, and writes nothing', async ({ redis, prefix }) => {

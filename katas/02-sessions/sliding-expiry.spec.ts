@@ -1,4 +1,4 @@
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectRoundTrips, expectWithin, test } from '../../harness/test.js';
 import { createSessionStore } from './session-store.js';
 import { sessionIdOf } from './tokens.js';
 
@@ -18,9 +18,9 @@ describe('step 2 · idle expiry renewed on use', () => {
     const { token, session } = await sessions.create('u1', { device: 'laptop' });
     await sleep(250);
     const key = `${prefix}session:${session.id}`;
-    expect(await redis.pTtl(key)).toBeLessThanOrEqual(4_800);
+    expectWithin(await redis.pTtl(key), { atMost: 4_800 }, 'the TTL in ms');
     expect(await sessions.touch(token)).toMatchObject({ id: session.id, userId: 'u1', device: 'laptop' });
-    expect(await redis.pTtl(key)).toBeGreaterThan(4_850);
+    expectWithin(await redis.pTtl(key), { above: 4_850 }, 'the TTL in ms');
   });
 
   test('touch reports the new expiry: idleTtlMs from now', async ({ redis, prefix }) => {
@@ -28,9 +28,9 @@ describe('step 2 · idle expiry renewed on use', () => {
     const { token, session } = await sessions.create('u1');
     await sleep(50);
     const touched = await sessions.touch(token);
-    expect(touched?.expiresAt).toBeGreaterThan(session.expiresAt);
-    expect(touched?.expiresAt).toBeGreaterThan(Date.now() + 59_000);
-    expect(touched?.expiresAt).toBeLessThanOrEqual(Date.now() + 60_000);
+    expectWithin(touched?.expiresAt, { above: session.expiresAt }, 'expiresAt after touch, in ms since the epoch');
+    expectWithin(touched?.expiresAt, { above: Date.now() + 59_000 }, 'expiresAt, in ms since the epoch');
+    expectWithin(touched?.expiresAt, { atMost: Date.now() + 60_000 }, 'expiresAt, in ms since the epoch');
     expect(touched?.createdAt).toBe(session.createdAt);
   });
 
@@ -50,7 +50,7 @@ describe('step 2 · idle expiry renewed on use', () => {
     const { token, session } = await sessions.create('u1');
     await sleep(200);
     expect(await sessions.get(token)).not.toBeNull();
-    expect(await redis.pTtl(`${prefix}session:${session.id}`)).toBeLessThanOrEqual(1_850);
+    expectWithin(await redis.pTtl(`${prefix}session:${session.id}`), { atMost: 1_850 }, 'the TTL in ms');
   });
 
   test('touch reads and renews in at most two round trips', async ({ redis, prefix, commandLog }) => {
@@ -58,7 +58,7 @@ describe('step 2 · idle expiry renewed on use', () => {
     const { token } = await sessions.create('u1');
     commandLog.clear();
     expect(await sessions.touch(token)).not.toBeNull();
-    expect(commandLog.roundTrips.length).toBeLessThanOrEqual(2);
+    expectRoundTrips(commandLog, { atMost: 2 }, 'touch');
   });
 
   test('touch of a token never issued returns null and writes nothing', async ({ redis, prefix }) => {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectRoundTrips, expectWithin, test } from '../../harness/test.js';
 import { createSessionStore } from './session-store.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -25,7 +25,7 @@ describe('step 4 · per-user session index (list, revoke one, revoke all)', () =
     const sessions = createSessionStore({ redis, prefix });
     commandLog.clear();
     const { session } = await sessions.create('u1');
-    expect(commandLog.roundTrips).toHaveLength(1);
+    expectRoundTrips(commandLog, 1, 'create');
     expect(await redis.zScore(`${prefix}user-sessions:u1`, session.id)).not.toBeNull();
   });
 
@@ -39,8 +39,7 @@ describe('step 4 · per-user session index (list, revoke one, revoke all)', () =
     expect(await redis.type(index)).toBe('zset');
     expect(await redis.zScore(index, session.id)).toBe(session.expiresAt);
     const ttl = await redis.pTtl(index);
-    expect(ttl).toBeGreaterThan(3_500_000);
-    expect(ttl).toBeLessThanOrEqual(3_600_000);
+    expectWithin(ttl, { above: 3_500_000, atMost: 3_600_000 }, 'the TTL in ms');
   });
 
   test('touch moves the session’s score to its new expiry', async ({ redis, prefix }) => {
@@ -48,7 +47,7 @@ describe('step 4 · per-user session index (list, revoke one, revoke all)', () =
     const { token, session } = await sessions.create('u1');
     await sleep(20);
     const touched = await sessions.touch(token);
-    expect(touched?.expiresAt).toBeGreaterThan(session.expiresAt);
+    expectWithin(touched?.expiresAt, { above: session.expiresAt }, 'expiresAt, in ms since the epoch');
     expect(await redis.zScore(`${prefix}user-sessions:u1`, session.id)).toBe(touched?.expiresAt);
   });
 
@@ -75,8 +74,8 @@ describe('step 4 · per-user session index (list, revoke one, revoke all)', () =
     const sessions = createSessionStore({ redis, prefix });
     for (let i = 0; i < 25; i += 1) await sessions.create('u1', { device: `device ${i}` });
     commandLog.clear();
-    expect(await sessions.list('u1')).toHaveLength(25);
-    expect(commandLog.roundTrips.length).toBeLessThanOrEqual(3);
+    expect((await sessions.list('u1')).length, 'sessions listed').toBe(25);
+    expectRoundTrips(commandLog, { atMost: 3 }, 'list of 25 sessions');
   });
 
   test('delete (logout) also takes the session out of its user’s index', async ({ redis, prefix }) => {
@@ -133,7 +132,7 @@ describe('step 4 · per-user session index (list, revoke one, revoke all)', () =
       for (let i = 0; i < count; i += 1) await sessions.create(user);
       commandLog.clear();
       expect(await sessions.revokeAll(user)).toBe(count);
-      expect(commandLog.roundTrips.length, `${count} sessions`).toBeLessThanOrEqual(2);
+      expectRoundTrips(commandLog, { atMost: 2 }, `revokeAll of ${count} sessions`);
     }
   });
 });

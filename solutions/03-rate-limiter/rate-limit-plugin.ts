@@ -45,7 +45,7 @@ export function createLimiter(algorithm: Algorithm, options: LimiterOptions): Ra
   }
 }
 
-/** The rule a route runs with, checked once when the route is declared (STYLE.md §15). */
+/** The rule a route runs with, parsed by zod once, when the route is declared, not on every request. */
 const ruleSchema = z.object({
   limit: z.number().int().min(1),
   windowMs: z.number().int().min(1),
