@@ -10,6 +10,7 @@ import { test as base } from 'vitest';
 import { type CommandLog, createCommandLog } from '../adapters/core/command-monitor.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
 import { deleteKeysWithPrefix } from './delete-keys-with-prefix.js';
+import { startIndependentRedis } from './independent-redis.js';
 import { loadAdapterFactory } from './open-backend-adapter.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 
@@ -102,3 +103,24 @@ export { describe, expect, vi } from 'vitest';
 export { expectRoundTrips } from './expect-round-trips.js';
 export { expectSameList } from './expect-same-list.js';
 export { expectWithin } from './expect-within.js';
+
+export interface IndependentRedisFixtures {
+  /**
+   * Three Redis servers that share nothing (three in-memory servers on the mock, three
+   * redis-server processes on the real backends), each with its own `goDown`/`hang`/
+   * `comeBack`. For Redlock. Started for the test, stopped afterwards.
+   */
+  instances: RedisOutage[];
+}
+
+/** `test` plus `instances`: three independent Redis servers. Import it only where you need them. */
+export const testWithInstances = test.extend<IndependentRedisFixtures>({
+  instances: async ({ backend }, use) => {
+    const started = await startIndependentRedis(backend, 3);
+    try {
+      await use(started.instances);
+    } finally {
+      await started.close();
+    }
+  },
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServeArguments } from './serve.js';
+import { parseRedlockUrls, parseServeArguments } from './serve.js';
 
 describe('parseServeArguments', () => {
   it('leaves cookies without Secure by default, for http://localhost', () => {
@@ -14,5 +14,23 @@ describe('parseServeArguments', () => {
   it('still finds the kata, the adapter and the port beside the flag', () => {
     const options = parseServeArguments(['--secure-cookies', '02', '--adapter', 'ioredis', '--port', '3100'], {});
     expect(options).toMatchObject({ kata: '02', adapter: 'ioredis', port: 3100, secureCookies: true });
+  });
+});
+
+describe('parseRedlockUrls', () => {
+  it('reads three comma-separated URLs from REDLOCK_URLS, and none when unset', () => {
+    const urls = 'redis://127.0.0.1:7001, redis://127.0.0.1:7002,redis://127.0.0.1:7003';
+    expect(parseServeArguments(['08', '--adapter', 'ioredis'], { REDLOCK_URLS: urls }).redlockUrls).toEqual([
+      'redis://127.0.0.1:7001',
+      'redis://127.0.0.1:7002',
+      'redis://127.0.0.1:7003',
+    ]);
+    expect(parseServeArguments(['08'], {}).redlockUrls).toEqual([]);
+  });
+
+  it('refuses two URLs, a URL that is not redis://, and the mock', () => {
+    expect(() => parseRedlockUrls('redis://a:1,redis://b:2', 'ioredis')).toThrow(/three/);
+    expect(() => parseRedlockUrls('redis://a:1,http://b:2,redis://c:3', 'ioredis')).toThrow(/three/);
+    expect(() => parseRedlockUrls('redis://a:1,redis://b:2,redis://c:3', 'mock')).toThrow(/--adapter ioredis/);
   });
 });

@@ -4,6 +4,7 @@
  * marks cookies `Secure`, for a server behind HTTPS. The real clients use `--url`, else the
  * Redis the specs would use (`REDIS_URL`, else one started for this session); never an
  * unknown server.
+ * `REDLOCK_URLS` (three comma-separated Redis URLs) hands kata 08 its Redlock instances.
  */
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -21,6 +22,8 @@ export interface ServeOptions {
   url: string | undefined;
   /** Cookies marked `Secure` (sent over HTTPS only): kata 02's session cookie. */
   secureCookies: boolean;
+  /** `REDLOCK_URLS`: independent Redis servers for kata 08's Redlock (three, comma-separated). */
+  redlockUrls: string[];
 }
 
 type BuildServer = (options: {
@@ -28,6 +31,7 @@ type BuildServer = (options: {
   prefix?: string;
   logger?: unknown;
   secureCookies?: boolean;
+  redlock?: RedisAdapter[];
   /** The environment, for servers with settings of their own (kata 06 reads QUEUE_WORKERS, QUEUE_VISIBILITY_MS). */
   env?: NodeJS.ProcessEnv;
 }) => FastifyInstance | Promise<FastifyInstance>;
@@ -55,7 +59,18 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
     port,
     url: value('--url') ?? env.REDIS_URL,
     secureCookies,
+    redlockUrls: parseRedlockUrls(env.REDLOCK_URLS, adapter),
   };
+}
+
+/** `REDLOCK_URLS`: three comma-separated `redis://` URLs, for a real adapter; none when unset. */
+export function parseRedlockUrls(value: string | undefined, adapter: BackendName): string[] {
+  if (!value?.trim()) return [];
+  const urls = value.split(',').map((url) => url.trim());
+  if (urls.length !== 3 || !urls.every((url) => /^rediss?:\/\/\S+$/.test(url)))
+    throw new Error(`REDLOCK_URLS must be three comma-separated redis:// URLs, not "${value}".`);
+  if (adapter === 'mock') throw new Error('REDLOCK_URLS needs a real client: add --adapter ioredis or node-redis.');
+  return urls;
 }
 
 async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: RealRedis | null }> {
@@ -75,16 +90,20 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   };
   const { url, started } = await redisUrlFor(options);
   const redis = createBackendAdapter(options.adapter, url);
+  const redlock = options.redlockUrls.map((redlockUrl) => createBackendAdapter(options.adapter, redlockUrl));
   const app = await module.buildServer({
     redis,
     prefix: `kata:${kata.id}:`,
     logger: true,
     secureCookies: options.secureCookies,
+    ...(redlock.length > 0 ? { redlock } : {}),
     env: process.env,
   });
+  if (redlock.length > 0) console.log(`Redlock over ${options.redlockUrls.join(', ')} (REDLOCK_URLS).`);
   const stop = async () => {
     await app.close();
     await redis.close();
+    await Promise.allSettled(redlock.map((instance) => instance.close()));
     await started?.stop();
     process.exit(0);
   };

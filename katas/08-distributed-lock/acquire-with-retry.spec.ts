@@ -1,0 +1,99 @@
+import { describe, expect, test } from '../../harness/test.js';
+import { acquireWithRetry, pauseBeforeRetry } from './acquire-with-retry.js';
+import { createRedisLock } from './redis-lock.js';
+import { rejectionName } from './rejection-name.js';
+
+describe('step 3 · retry with jitter and a timeout', () => {
+  test('pauseBeforeRetry is the base delay plus 0 to jitterMs, and differs from try to try', () => {
+    const pauses = Array.from({ length: 200 }, () => pauseBeforeRetry(50, 40));
+    for (const pause of pauses) {
+      expect(Number.isInteger(pause), `${pause} ms is a whole number of ms`).toBe(true);
+      expect(pause).toBeGreaterThanOrEqual(50);
+      expect(pause).toBeLessThanOrEqual(90);
+    }
+    expect(new Set(pauses).size, 'distinct pauses among 200').toBeGreaterThan(10);
+  });
+
+  test('takes a free lock on the first try', async ({ redis, prefix, commandLog }) => {
+    const lock = createRedisLock({ redis, namespace: prefix });
+    commandLog.clear();
+    const lease = await acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 1_000 });
+    expect(lease.resource).toBe('a');
+    expect(commandLog.roundTrips, 'round trips for a free lock').toHaveLength(1);
+  });
+
+  test('waits for the holder to release, then takes the lock', async ({ redis, prefix, connect }) => {
+    const lock = createRedisLock({ redis, namespace: prefix });
+    const holder = createRedisLock({ redis: connect(), namespace: prefix });
+    const held = await holder.tryAcquire('a', 5_000);
+    if (!held) throw new Error('expected the free lock to be taken');
+    setTimeout(() => void holder.release(held), 150);
+    const started = performance.now();
+    const lease = await acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 2_000, retryDelayMs: 20, jitterMs: 20 });
+    const waitedMs = performance.now() - started;
+    expect(lease.token).not.toBe(held.token);
+    expect(waitedMs, 'ms waited for the release at 150 ms').toBeGreaterThanOrEqual(140);
+    expect(waitedMs, 'ms waited for the release at 150 ms').toBeLessThan(1_000);
+  });
+
+  test('rejects with LockTimeoutError once timeoutMs has passed, not much later', async ({
+    redis,
+    prefix,
+    connect,
+  }) => {
+    const lock = createRedisLock({ redis, namespace: prefix });
+    await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
+    const started = performance.now();
+    const attempt = acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 200, retryDelayMs: 30, jitterMs: 30 });
+    expect(await rejectionName(attempt), 'what it rejected with').toBe('LockTimeoutError');
+    const waitedMs = performance.now() - started;
+    expect(waitedMs, 'ms before giving up, for timeoutMs 200').toBeGreaterThanOrEqual(190);
+    expect(waitedMs, 'ms before giving up, for timeoutMs 200').toBeLessThan(400);
+  });
+
+  test('timeoutMs 0 tries exactly once', async ({ redis, prefix, connect, commandLog }) => {
+    const lock = createRedisLock({ redis, namespace: prefix });
+    await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
+    commandLog.clear();
+    expect(await rejectionName(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 0 }))).toBe('LockTimeoutError');
+    expect(commandLog.roundTrips, 'round trips with timeoutMs 0').toHaveLength(1);
+  });
+
+  test('pauses between tries: a 300 ms wait with retryDelayMs 50 makes 5 to 8 tries, not hundreds', async ({
+    redis,
+    prefix,
+    connect,
+    commandLog,
+  }) => {
+    const lock = createRedisLock({ redis, namespace: prefix });
+    await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
+    commandLog.clear();
+    expect(
+      await rejectionName(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 300, retryDelayMs: 50, jitterMs: 0 })),
+    ).toBe('LockTimeoutError');
+    expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeGreaterThanOrEqual(4);
+    expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeLessThanOrEqual(8);
+  });
+
+  test('among 20 contenders for a lock held 100 ms each, every one gets it in turn', async ({ redis, prefix }) => {
+    const lock = createRedisLock({ redis, namespace: prefix });
+    let inside = 0;
+    let overlaps = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const lease = await acquireWithRetry(lock, 'a', {
+          ttlMs: 2_000,
+          timeoutMs: 8_000,
+          retryDelayMs: 5,
+          jitterMs: 10,
+        });
+        inside += 1;
+        if (inside > 1) overlaps += 1;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        inside -= 1;
+        await lock.release(lease);
+      }),
+    );
+    expect(overlaps, 'times two contenders held the lock at once').toBe(0);
+  });
+});
