@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { NotImplementedError } from '../not-implemented-error.js';
-import { createFixedWindow } from './fixed-window.js';
+import { createFixedWindowScript } from './fixed-window.js';
 import type {
   Algorithm,
   LimiterOptions,
@@ -30,11 +30,11 @@ declare module 'fastify' {
   }
 }
 
-/** Given: the limiter of `algorithm`, from your steps 1–3. */
+/** Given: the limiter of `algorithm`, from your steps 1–3 (the fixed window in its production form, the script). */
 export function createLimiter(algorithm: Algorithm, options: LimiterOptions): RateLimiter {
   switch (algorithm) {
     case 'fixed-window':
-      return createFixedWindow(options);
+      return createFixedWindowScript(options);
     case 'sliding-log':
       return createSlidingLog(options);
     case 'token-bucket':

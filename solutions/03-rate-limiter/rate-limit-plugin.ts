@@ -13,7 +13,7 @@ import {
   type RouteRateLimitOptions,
 } from '../../katas/03-rate-limiter/rate-limit.js';
 import { ID_PATTERN, TooManyRequestsError, ValidationError } from '../../server-kit/index.js';
-import { createFixedWindow } from './fixed-window.js';
+import { createFixedWindowScript } from './fixed-window.js';
 import { createSlidingLog } from './sliding-log.js';
 import { createTokenBucket } from './token-bucket.js';
 
@@ -33,11 +33,11 @@ declare module 'fastify' {
   }
 }
 
-/** Given: the limiter of `algorithm`. */
+/** Given: the limiter of `algorithm`; the fixed window in its production form, one script. */
 export function createLimiter(algorithm: Algorithm, options: LimiterOptions): RateLimiter {
   switch (algorithm) {
     case 'fixed-window':
-      return createFixedWindow(options);
+      return createFixedWindowScript(options);
     case 'sliding-log':
       return createSlidingLog(options);
     case 'token-bucket':
