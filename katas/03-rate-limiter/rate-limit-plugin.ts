@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { NotImplementedError } from '../not-implemented-error.js';
-import { createFixedWindowScript } from './fixed-window.js';
+import { createFixedWindowScript } from './fixed-window-script.js';
 import type {
   Algorithm,
   LimiterOptions,

@@ -4,7 +4,7 @@ import { createTokenBucket } from './token-bucket.js';
 
 const minute = { limit: 3, windowMs: 60_000 };
 
-describe('step 3 · token bucket (Lua, one round trip)', () => {
+describe('step 3 · token bucket and fixed window in Lua', () => {
   test('a new bucket is full: the first check is allowed, with limit - 1 remaining', async ({ redis, prefix }) => {
     const limiter = createTokenBucket({ redis, namespace: `${prefix}tb:` });
     expect(await limiter.check('u1', minute)).toMatchObject({ allowed: true, count: 1, limit: 3, remaining: 2 });

@@ -13,7 +13,7 @@ import {
   type RouteRateLimitOptions,
 } from '../../katas/03-rate-limiter/rate-limit.js';
 import { ID_PATTERN, TooManyRequestsError, ValidationError } from '../../server-kit/index.js';
-import { createFixedWindowScript } from './fixed-window.js';
+import { createFixedWindowScript } from './fixed-window-script.js';
 import { createSlidingLog } from './sliding-log.js';
 import { createTokenBucket } from './token-bucket.js';
 
