@@ -17,6 +17,8 @@ export function fromWire(reply: unknown): unknown {
 const twoTo53 = 2n ** 53n;
 
 function integerFromDigits(digits: string): number | bigint {
+  // Up to 15 digits a double is exact: the common case needs no BigInt.
+  if (digits.length <= 15 || (digits.length === 16 && digits.startsWith('-'))) return Number(digits);
   const value = BigInt(digits);
   return value <= twoTo53 && value >= -twoTo53 ? Number(value) : value;
 }

@@ -122,6 +122,28 @@ export const greeterWrong = greeterStarter.replace(
   "return 'Hi';",
 );
 
+/**
+ * Kata 02 with a spec that awaits a rejection, and a learner's greet that rejects with
+ * another error: the failure message then carries that Error object.
+ */
+export const greeterRejecting: Files = {
+  'katas/02-greeter/greeter.spec.ts': `import { describe, expect, it } from 'vitest';
+import { EmptyNameError, greetChecked } from './greeter.js';
+
+describe('step 1 · greet', () => {
+  it('refuses an empty name', async () => {
+    await expect(greetChecked('')).rejects.toBeInstanceOf(EmptyNameError);
+  });
+});
+`,
+  'katas/02-greeter/greeter.ts': `export class EmptyNameError extends Error {}
+
+export async function greetChecked(_name: string): Promise<string> {
+  throw new RangeError('no name');
+}
+`,
+};
+
 /** The manifest of kata 01. */
 export const counterManifest = `${JSON.stringify({
   id: '01-counter',

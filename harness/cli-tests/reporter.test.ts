@@ -4,7 +4,7 @@
  * first; and when the whole kata turns green, what was learned and the next kata.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { counterBroken, counterSolution, counterStep1Solved, greeterWrong } from './fixture-katas.js';
+import { counterBroken, counterSolution, counterStep1Solved, greeterRejecting, greeterWrong } from './fixture-katas.js';
 import { CLI_TIMEOUT_MS, type CliResult, createScratchWorkbook, type ScratchWorkbook } from './scratch-workbook.js';
 
 // Real processes, and real Vitest runs, on a machine that may be busy.
@@ -16,6 +16,7 @@ let startedRun: CliResult;
 let finishedRun: CliResult;
 let verboseRun: CliResult;
 let brokenRun: CliResult;
+let rejectingRuns: CliResult[];
 
 // Two learners at once: two processes, on the machine's other core.
 beforeAll(async () => {
@@ -31,6 +32,12 @@ beforeAll(async () => {
   [verboseRun] = await Promise.all([started.run('test.mjs', ['katas/02-greeter', '--verbose'])]);
   finished.write({ 'katas/01-counter/counter.ts': counterBroken });
   brokenRun = await finished.run('test.mjs', ['katas/01-counter']);
+  // Twice: the first run fills Vite's on-disk module cache, the second reads from it.
+  finished.write(greeterRejecting);
+  rejectingRuns = [
+    await finished.run('test.mjs', ['katas/02-greeter']),
+    await finished.run('test.mjs', ['katas/02-greeter']),
+  ];
 });
 afterAll(() => {
   started.remove();
@@ -96,5 +103,17 @@ describe('pnpm test katas/01-counter, with a syntax error in the learner file', 
   it('says which steps could not load instead of counting them green', () => {
     expect(brokenRun.stdout).toContain('! steps 1, 2 could not load: counter.spec.ts failed to import:');
     expect(brokenRun.stdout).not.toMatch(/steps green/);
+  });
+});
+
+describe('pnpm test katas/02-greeter, when a spec expects a rejection and the code rejects with another error', () => {
+  it('shows the failing assertion, with the error received, on a cold and on a warm module cache', () => {
+    for (const run of rejectingRuns) {
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toContain('✗ greeter.spec.ts › refuses an empty name');
+      expect(run.stdout).toContain('AssertionError: expected RangeError: no name to be an instance of EmptyNameError');
+      expect(run.stdout).toContain('Tests: 0 passed, 1 failed on the mock');
+      expect(run.code).toBe(1);
+    }
   });
 });

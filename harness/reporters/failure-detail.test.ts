@@ -37,6 +37,18 @@ describe('failureDetail', () => {
     expect(detail.diff?.split('\n')).toHaveLength(17);
     expect(detail.diff).toContain('… 24 more lines of the diff (--verbose shows them all)');
   });
+
+  it('takes an expected or actual that is an object, not text (a received Error), without throwing', () => {
+    const received = Object.assign(Object.create(null), { name: 'RangeError', message: 'no name' });
+    const detail = failureDetail(root, spec, {
+      name: 'AssertionError',
+      message: 'expected RangeError: no name to be an instance of EmptyNameError',
+      actual: received,
+      diff: '- Expected:\nEmptyNameError\n\n+ Received:\nRangeError',
+    });
+    expect(detail.message).toBe('AssertionError: expected RangeError: no name to be an instance of EmptyNameError');
+    expect(detail.diff).toBe('- Expected:\nEmptyNameError\n\n+ Received:\nRangeError');
+  });
 });
 
 describe('workbookFrames', () => {

@@ -51,12 +51,21 @@ export function workbookFrames(root: string, stack: string): SourcePlace[] {
   return places;
 }
 
+/**
+ * Whether Vitest's `expected` or `actual` is absent or text on one line. Typed as text, it
+ * can be the value itself, e.g. the Error a `rejects.toBeInstanceOf` received (with no
+ * prototype, so not even convertible to text).
+ */
+function isOneLineText(value: unknown): boolean {
+  return value == null || (typeof value === 'string' && !value.includes('\n'));
+}
+
 /** The detail of `error`, a failure of a test in `specFile` (relative to `root`). */
 export function failureDetail(root: string, specFile: string, error: TestError): FailureDetail {
   const name = error.name && error.name !== 'Error' && !error.message.startsWith(error.name) ? `${error.name}: ` : '';
   const message = trimLines(stripAnsi(`${name}${error.message}`), MESSAGE_LINES, 'the message');
   // A one-line expected and actual are in the message already (`expected null to be 'hello'`).
-  const oneLine = !`${error.expected ?? ''}${error.actual ?? ''}`.includes('\n');
+  const oneLine = isOneLineText(error.expected) && isOneLineText(error.actual);
   const diff = error.diff && !oneLine ? trimLines(stripAnsi(error.diff), DIFF_LINES, 'the diff') : undefined;
   const frames = workbookFrames(root, error.stack ?? '');
   const spec = frames.find((frame) => frame.file === specFile);

@@ -19,12 +19,7 @@ import { namesSpec, readSpecNames } from './spec-names.js';
 import { specStepNumbers } from './spec-steps.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-// Katas whose Specs paragraphs still paraphrase their tests instead of naming them: their
-// README needs the exact names before it leaves this list.
-const NOT_YET_LISTING_SPECS = new Set(['06-task-queue']);
-const katas = listKatas(root).filter(
-  (kata) => specStepNumbers(root, kata).length > 0 && !NOT_YET_LISTING_SPECS.has(kata.id),
-);
+const katas = listKatas(root).filter((kata) => specStepNumbers(root, kata).length > 0);
 const FORMAT = '**Specs** (`file.spec.ts`, `step N · title`): first test name · second test name · …';
 
 /** The items of a step's `**Specs** (…): a · b · c.` paragraph; `null` when it has none. */
