@@ -4,12 +4,13 @@
  */
 import type { RedisAdapter } from '../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../harness/backends.js';
+import { jsonBody } from '../harness/http/json-body.js';
 import { findOnPath } from '../harness/redis-source/detect-environment.js';
 import { type StartedRedis, startRedisServer } from '../harness/redis-source/start-redis-server.js';
 import { describe, expect, test } from '../harness/test.js';
 import { buildItemsServer } from './spec-support.js';
 
-const json = (body: unknown) => ({ payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const json = jsonBody;
 const redisServer = findOnPath('redis-server', process.env.PATH ?? '');
 const mockCannot = (backend: string) =>
   `the ${backend} backend lives in memory and cannot run out of memory or be busy (capabilities.canBeUnavailable)`;

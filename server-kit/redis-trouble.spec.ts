@@ -3,12 +3,13 @@
  * `Retry-After` and `details.reason`, the whole answer within 1 s, and `/health` says why.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { jsonBody } from '../harness/http/json-body.js';
 import { REFUSALS, refusingRedis } from '../harness/http/refusing-redis.js';
 import type { RedisOutage } from '../harness/outage.js';
 import { describe, expect, test } from '../harness/test.js';
 import { buildItemsServer } from './spec-support.js';
 
-const json = (body: unknown) => ({ payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const json = jsonBody;
 
 /** Sends the request and gives its answer with how long it took, in ms. */
 async function timedInject(app: FastifyInstance, request: InjectOptions) {

@@ -14,6 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import type { BackendName } from '../../adapters/redis-adapter.js';
 import { createBackendAdapter } from '../../harness/backends.js';
+import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { createUserSource } from './user-source.js';
@@ -23,13 +24,6 @@ interface Row {
   sourceMs: number;
   cachedMs: number;
   cachedP95Ms: number;
-}
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(name);
-  const value = index === -1 ? fallback : Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer.`);
-  return value;
 }
 
 const cachedReads = option('--reads', 200);

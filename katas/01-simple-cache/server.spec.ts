@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
+import { jsonBody } from '../../harness/http/json-body.js';
 import {
   describeHealthRoute,
   describeOpenApi,
@@ -24,7 +25,7 @@ async function start(
   return { app, source };
 }
 
-const json = (body: unknown) => ({ payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const json = jsonBody;
 
 /** The server as the shared contract specs build it. */
 const startServer: StartServer = (redis, prefix) =>
