@@ -8,6 +8,7 @@ import {
   hostAndPort,
 } from './cluster/cluster-client-options.js';
 import { createClusterDriver } from './cluster/cluster-driver.js';
+import { noMasterYet } from './cluster/first-master.js';
 import { followReadiness, readSlotsAsNumbers } from './cluster/ioredis-cluster-fixes.js';
 import { keySlot } from './cluster/key-slot.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
@@ -97,14 +98,14 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
     send(args, key) {
       const command = new Command(args[0] ?? '', args.slice(1), wireReplies);
       // A keyless command is sent to the master of `key` (ioredis' third argument, the target).
-      const target = key !== undefined && command.getSlot() === null ? { slot: keySlot(key) } : undefined;
+      const target = command.getSlot() === null ? { slot: keySlot(key) } : undefined;
       return (cluster.sendCommand(command, undefined, target) as Promise<unknown>).then(fromWire);
     },
-    masters: async () => masters(),
+    masters,
     multi(commands, slot) {
       const owner = slot === undefined ? undefined : cluster.slots[slot]?.[0];
       const master = masters().find((node) => owner === undefined || node.address === owner);
-      if (!master) throw new Error(`No master of slot ${slot} is known yet: the cluster's slot map is still loading.`);
+      if (!master) noMasterYet();
       return execPlainMulti(commands, master.send, isReplyError);
     },
     duplicate: () => connectCluster(options),
