@@ -17,6 +17,21 @@ describe('parseServeArguments', () => {
   });
 });
 
+describe('--log-level', () => {
+  it('logs every request (info) by default, and takes a pino level', () => {
+    expect(parseServeArguments(['03'], {}).logLevel).toBe('info');
+    expect(parseServeArguments(['03', '--log-level', 'warn', '--port', '3100'], {})).toMatchObject({
+      kata: '03',
+      logLevel: 'warn',
+      port: 3100,
+    });
+  });
+
+  it('refuses a level pino does not know', () => {
+    expect(() => parseServeArguments(['03', '--log-level', 'loud'], {})).toThrow(/--log-level must be one of/);
+  });
+});
+
 describe('parseRedlockUrls', () => {
   it('reads three comma-separated URLs from REDLOCK_URLS, and none when unset', () => {
     const urls = 'redis://127.0.0.1:7001, redis://127.0.0.1:7002,redis://127.0.0.1:7003';
