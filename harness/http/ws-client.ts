@@ -44,9 +44,19 @@ export class HandshakeRefusedError extends Error {
 
 const waitMs = 3000;
 
+export interface OpenOptions {
+  /** How long the handshake may take, in ms. Default 3000. */
+  timeoutMs?: number;
+  /** Answer the server's pings (default). `false` plays a peer that vanished without closing. */
+  autoPong?: boolean;
+}
+
 /** Opens a socket to `url` (`ws://…`); rejects with `HandshakeRefusedError` on an HTTP answer. */
-export function openSocket(url: string, timeoutMs = waitMs): Promise<TestSocket> {
-  const socket = new WebSocket(url);
+export function openSocket(
+  url: string,
+  { timeoutMs = waitMs, autoPong = true }: OpenOptions = {},
+): Promise<TestSocket> {
+  const socket = new WebSocket(url, { autoPong });
   const frames: Frame[] = [];
   const taken = new Set<number>();
   const waiters = new Set<() => void>();

@@ -23,6 +23,8 @@ export function createHistory({ redis, namespace, now = Date.now }: HistoryOptio
       return message;
     },
     async read(room, limit) {
+      if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_LENGTH)
+        throw new RangeError(`limit must be a whole number from 1 to ${HISTORY_LENGTH}, not ${limit}.`);
       const newestFirst = await redis.lRange(keys.history(room), 0, limit - 1);
       return newestFirst.flatMap(parseMessage).reverse();
     },
