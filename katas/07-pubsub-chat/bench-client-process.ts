@@ -1,0 +1,55 @@
+/**
+ * Provided: you do not need to edit this file.
+ *
+ * The benchmark's client process (`bench-clients.ts` forks it): it holds every client
+ * socket, so that the servers' process does the servers' work only, as in production, and
+ * its CPU time is theirs. It answers the parent's requests over IPC, one at a time.
+ */
+import { type ClientKind, type ConnectedClient, connectClient } from './bench-connectors.js';
+import { type FanOutOptions, runFanOut } from './fan-out-load.js';
+
+export type ClientRequest =
+  | { op: 'connect'; group: string; kind: ClientKind; ports: number[]; room: string; count: number }
+  | { op: 'run'; group: string; options: FanOutOptions }
+  | { op: 'close' };
+
+export type ClientReply = { id: number } & ({ ok: true; result?: unknown } | { ok: false; error: string });
+
+const groups = new Map<string, ConnectedClient[]>();
+
+async function handle(request: ClientRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'connect': {
+      const { kind, ports, room, count } = request;
+      // Socket i goes to instance i % ports.length: the room spread evenly.
+      const sockets = await Promise.all(
+        Array.from({ length: count }, (_, i) => connectClient(kind, ports[i % ports.length] ?? 0, room, `user${i}`)),
+      );
+      groups.set(request.group, sockets);
+      return undefined;
+    }
+    case 'run': {
+      const sockets = groups.get(request.group);
+      if (!sockets) throw new Error(`No clients connected for "${request.group}".`);
+      return runFanOut(sockets, request.options);
+    }
+    case 'close':
+      for (const socket of [...groups.values()].flat()) socket.close();
+      groups.clear();
+      return undefined;
+  }
+}
+
+process.on('message', (message: { id: number; request: ClientRequest }) => {
+  handle(message.request).then(
+    (result) => process.send?.({ id: message.id, ok: true, result } satisfies ClientReply),
+    (error: unknown) =>
+      process.send?.({
+        id: message.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies ClientReply),
+  );
+});
+// The parent going away ends this process too.
+process.on('disconnect', () => process.exit(0));
