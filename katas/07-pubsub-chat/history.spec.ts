@@ -103,6 +103,7 @@ describe('step 3 · bounded history, stored and published in one round trip', ()
     'read rejects a limit of %s and reads nothing',
     async (limit, { redis, prefix, commandLog }) => {
       const history = createHistory({ redis, namespace: prefix });
+      await history.send({ room: 'general', user: 'ada', text: 'kept' });
       commandLog.clear();
       await expect(history.read('general', limit)).rejects.toThrow(RangeError);
       expect(commandLog.commands, 'commands sent').toEqual([]);

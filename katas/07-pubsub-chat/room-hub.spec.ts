@@ -109,6 +109,7 @@ describe('step 1 · publish/subscribe: one subscriber connection for every room'
   test('a join while Redis is down rejects, and a join once it is back works', async ({ outage, prefix }) => {
     const hub = createRoomHub({ redis: outage.redis, namespace: prefix });
     try {
+      expect(await hub.publish('general', 'before'), 'subscribers before the outage').toBe(0);
       await outage.goDown();
       await expect(hub.join('general', () => undefined)).rejects.toThrow(/unavailable|unreachable|closed/i);
       await outage.comeBack();
