@@ -58,38 +58,37 @@ describe('step 3 · bounded history, stored and published in one round trip', ()
     redis,
     prefix,
     commandLog,
+    onTestFinished,
   }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: string[] = [];
-      await hub.join('general', (frame) => heard.push(frame));
-      const history = createHistory({ redis, namespace: prefix });
-      commandLog.clear();
-      const message = await history.send({ room: 'general', user: 'ada', text: 'hello' });
-      expectRoundTrips(commandLog, 1);
-      await expect.poll(() => heard.map((frame) => JSON.parse(frame)), poll).toEqual([message]);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: string[] = [];
+    await hub.join('general', (frame) => heard.push(frame));
+    const history = createHistory({ redis, namespace: prefix });
+    commandLog.clear();
+    const message = await history.send({ room: 'general', user: 'ada', text: 'hello' });
+    expectRoundTrips(commandLog, 1);
+    await expect.poll(() => heard.map((frame) => JSON.parse(frame)), poll).toEqual([message]);
   });
 
-  test('messages sent at once are heard in the order the history keeps them', async ({ redis, prefix }) => {
+  test('messages sent at once are heard in the order the history keeps them', async ({
+    redis,
+    prefix,
+    onTestFinished,
+  }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: string[] = [];
-      await hub.join('general', (frame) => heard.push((JSON.parse(frame) as { id: string }).id));
-      const history = createHistory({ redis, namespace: prefix });
-      const other = createHistory({ redis, namespace: prefix });
-      await Promise.all(
-        Array.from({ length: 20 }, (_, index) =>
-          (index % 2 ? history : other).send({ room: 'general', user: 'ada', text: String(index) }),
-        ),
-      );
-      const kept = (await history.read('general', 100)).map((message) => message.id);
-      await expect.poll(() => heard, poll).toEqual(kept);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: string[] = [];
+    await hub.join('general', (frame) => heard.push((JSON.parse(frame) as { id: string }).id));
+    const history = createHistory({ redis, namespace: prefix });
+    const other = createHistory({ redis, namespace: prefix });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 ? history : other).send({ room: 'general', user: 'ada', text: String(index) }),
+      ),
+    );
+    const kept = (await history.read('general', 100)).map((message) => message.id);
+    await expect.poll(() => heard, poll).toEqual(kept);
   });
 
   test('a stored entry that is not a message is skipped', async ({ redis, prefix }) => {

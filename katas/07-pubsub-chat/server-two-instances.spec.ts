@@ -6,6 +6,9 @@ import { describe, expect, test } from '../../harness/test.js';
 import { buildServer } from './server.js';
 
 const isMessage = (text: string) => (frame: Frame) => frame.type === 'message' && frame.text === text;
+/** Two instances of the server, each on an adapter of its own to the same Redis; closed when the test ends. */
+const twoInstances = (connect: () => RedisAdapter, prefix: string, onTestFinished: (fn: () => Promise<void>) => void) =>
+  startInstances(2, { connect, build: (redis) => buildServer({ redis, prefix }), onTestFinished });
 const texts = (frames: readonly Frame[]) => frames.filter((frame) => frame.type === 'message').map((f) => f.text);
 
 describe('step 6 · two instances, one Redis', () => {
@@ -14,11 +17,7 @@ describe('step 6 · two instances, one Redis', () => {
     prefix,
     onTestFinished,
   }) => {
-    const [one, two] = await startInstances(2, {
-      connect,
-      build: (redis) => buildServer({ redis, prefix }),
-      onTestFinished,
-    });
+    const [one, two] = await twoInstances(connect, prefix, onTestFinished);
     const ada = await openSocket(`${one?.ws}/ws/chat/general?user=ada`);
     const bob = await openSocket(`${two?.ws}/ws/chat/general?user=bob`);
     ada.send({ text: 'hello from one' });
@@ -57,11 +56,7 @@ describe('step 6 · two instances, one Redis', () => {
     prefix,
     onTestFinished,
   }) => {
-    const instances = await startInstances(2, {
-      connect,
-      build: (redis) => buildServer({ redis, prefix }),
-      onTestFinished,
-    });
+    const instances = await twoInstances(connect, prefix, onTestFinished);
     const sockets = [];
     for (const instance of instances)
       for (const user of ['ada', 'bob']) sockets.push(await openSocket(`${instance.ws}/ws/chat/general?user=${user}`));
@@ -81,11 +76,7 @@ describe('step 6 · two instances, one Redis', () => {
     prefix,
     onTestFinished,
   }) => {
-    const [one, two] = await startInstances(2, {
-      connect,
-      build: (redis) => buildServer({ redis, prefix }),
-      onTestFinished,
-    });
+    const [one, two] = await twoInstances(connect, prefix, onTestFinished);
     const online = async () => (await one?.app.inject({ url: '/chat/rooms/general/online' }))?.json().users;
     const onOne = await openSocket(`${one?.ws}/ws/chat/general?user=ada`);
     const onTwo = await openSocket(`${two?.ws}/ws/chat/general?user=ada`);
@@ -100,11 +91,7 @@ describe('step 6 · two instances, one Redis', () => {
     prefix,
     onTestFinished,
   }) => {
-    const [one, two] = await startInstances(2, {
-      connect,
-      build: (redis) => buildServer({ redis, prefix }),
-      onTestFinished,
-    });
+    const [one, two] = await twoInstances(connect, prefix, onTestFinished);
     const watcher = await openSocket(`${one?.ws}/ws/watch?pattern=*`);
     const ada = await openSocket(`${two?.ws}/ws/chat/elsewhere?user=ada`);
     ada.send({ text: 'far away' });

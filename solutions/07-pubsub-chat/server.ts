@@ -56,7 +56,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const sessions = createSocketSessions({ pingMs, log: app.log });
 
   let redisUp = true;
+  let beating = false;
   async function beat() {
+    if (beating) return; // the previous beat still waits on a slow Redis
+    beating = true;
     try {
       await presence.heartbeat();
       if (!redisUp) {
@@ -68,6 +71,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (redisUp) sessions.broadcast(errorFrameOf(error));
       redisUp = false;
       app.log.warn({ err: error }, 'heartbeat failed');
+    } finally {
+      beating = false;
     }
   }
   const heartbeat = setInterval(() => void beat(), heartbeatMs);
