@@ -3,7 +3,7 @@ import { describe, expect, test } from '../../harness/test.js';
 import { createHistory } from './history.js';
 import { createRoomHub } from './room-hub.js';
 
-const poll = { timeout: 2000, interval: 10 };
+const poll = { timeout: 5000, interval: 10 };
 
 describe('step 3 · bounded history, stored and published in one round trip', () => {
   test('send resolves with the message: id, room, user, text and ts', async ({ redis, prefix }) => {

@@ -2,7 +2,7 @@ import { countSubscribers } from '../../harness/count-subscribers.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createRoomHub } from './room-hub.js';
 
-const poll = { timeout: 2000, interval: 10 };
+const poll = { timeout: 5000, interval: 10 };
 
 describe('step 2 · pattern subscriptions', () => {
   test('a watcher hears every room whose name matches the glob, with the room name', async ({

@@ -2,7 +2,7 @@ import { countSubscribers } from '../../harness/count-subscribers.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createRoomHub } from './room-hub.js';
 
-const poll = { timeout: 2000, interval: 10 };
+const poll = { timeout: 5000, interval: 10 };
 
 describe('step 1 · publish/subscribe: one subscriber connection for every room', () => {
   test('a frame published to a room reaches every listener of that room', async ({ redis, prefix, onTestFinished }) => {
