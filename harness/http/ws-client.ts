@@ -20,7 +20,7 @@ export interface TestSocket {
   send(value: unknown): void;
   /**
    * The first frame not taken yet that matches `match`, waiting up to `timeoutMs`
-   * (default 3000). `what` names it in the error: "a message frame from ada".
+   * (default 5000). `what` names it in the error: "a message frame from ada".
    */
   next(match: (frame: Frame) => boolean, what: string, timeoutMs?: number): Promise<Frame>;
   /** Resolves with the close code and reason once the socket is closed. */
@@ -42,10 +42,10 @@ export class HandshakeRefusedError extends Error {
   }
 }
 
-const waitMs = 3000;
+const waitMs = 5000;
 
 export interface OpenOptions {
-  /** How long the handshake may take, in ms. Default 3000. */
+  /** How long the handshake may take, in ms. Default 5000. */
   timeoutMs?: number;
   /** Answer the server's pings (default). `false` plays a peer that vanished without closing. */
   autoPong?: boolean;

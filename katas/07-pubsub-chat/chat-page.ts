@@ -18,7 +18,7 @@ export const CHAT_PAGE = `<!doctype html>
   #messages li { padding: .25rem .5rem; border-bottom: 1px solid #eee; white-space: pre-wrap; overflow-wrap: anywhere; }
   #messages li.presence, #messages li.status { color: #666; font-style: italic; }
   #messages li.error { color: #a00; }
-  .user { font-weight: bold; margin-right: .5rem; }
+  .user { font-weight: bold; }
 </style>
 </head>
 <body>
@@ -46,16 +46,20 @@ export const CHAT_PAGE = `<!doctype html>
       const name = document.createElement('span');
       name.className = 'user';
       name.textContent = user;
-      item.append(name);
+      item.append(name, ': ');
     }
     item.append(document.createTextNode(text));
     list.append(item);
     list.scrollTop = list.scrollHeight;
   }
 
+  const seen = new Set();
   function showFrame(frame) {
-    if (frame.type === 'message') show('message', frame.user, frame.text);
-    else if (frame.type === 'presence') show('presence', null, frame.user + (frame.online ? ' joined' : ' left'));
+    if (frame.type === 'message') {
+      if (seen.has(frame.id)) return;
+      seen.add(frame.id);
+      show('message', frame.user, frame.text);
+    } else if (frame.type === 'presence') show('presence', null, frame.user + (frame.online ? ' joined' : ' left'));
     else if (frame.type === 'error') show('error', null, frame.message);
   }
 
@@ -64,32 +68,43 @@ export const CHAT_PAGE = `<!doctype html>
     document.querySelector('[data-testid="send-button"]').disabled = !enabled;
   }
 
-  async function showHistory(room) {
+  async function history(room) {
     const response = await fetch('/chat/rooms/' + encodeURIComponent(room) + '/history?limit=50');
-    if (!response.ok) return;
-    const body = await response.json();
-    for (const message of body.messages) showFrame(message);
+    return response.ok ? (await response.json()).messages : [];
   }
 
-  async function join(user, room) {
+  // The socket opens first (once open, the room is subscribed), then the history is read:
+  // nothing falls between the two. Live frames wait until the history is shown; a message
+  // in both is shown once (by id).
+  function join(user, room) {
     if (socket) socket.close(1000, 'joining another room');
     list.replaceChildren();
+    seen.clear();
     setSending(false);
-    await showHistory(room).catch(() => undefined);
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     const url = scheme + location.host + '/ws/chat/' + encodeURIComponent(room) + '?user=' + encodeURIComponent(user);
     const current = new WebSocket(url);
     socket = current;
-    current.onopen = () => {
+    let waiting = [];
+    current.onopen = async () => {
+      const past = await history(room).catch(() => []);
+      if (socket !== current) return;
       show('status', null, 'joined ' + room + ' as ' + user);
+      for (const message of past) showFrame(message);
+      for (const frame of waiting) showFrame(frame);
+      waiting = null;
       setSending(true);
       $('text').focus();
     };
-    current.onmessage = (event) => showFrame(JSON.parse(event.data));
+    current.onmessage = (event) => {
+      const frame = JSON.parse(event.data);
+      if (waiting) waiting.push(frame);
+      else showFrame(frame);
+    };
     current.onclose = (event) => {
       if (socket !== current) return;
       setSending(false);
-      show('status', null, 'disconnected' + (event.reason ? ': ' + event.reason : ''));
+      show('status', null, event.reason ? 'disconnected: ' + event.reason : 'could not join, or disconnected (check the room name: A–Z, 0–9, _ or -)');
     };
   }
 

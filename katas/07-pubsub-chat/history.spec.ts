@@ -3,7 +3,7 @@ import { describe, expect, test } from '../../harness/test.js';
 import { createHistory } from './history.js';
 import { createRoomHub } from './room-hub.js';
 
-const poll = { timeout: 2000, interval: 10 };
+const poll = { timeout: 5000, interval: 10 };
 
 describe('step 3 · bounded history, stored and published in one round trip', () => {
   test('send resolves with the message: id, room, user, text and ts', async ({ redis, prefix }) => {
@@ -58,38 +58,37 @@ describe('step 3 · bounded history, stored and published in one round trip', ()
     redis,
     prefix,
     commandLog,
+    onTestFinished,
   }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: string[] = [];
-      await hub.join('general', (frame) => heard.push(frame));
-      const history = createHistory({ redis, namespace: prefix });
-      commandLog.clear();
-      const message = await history.send({ room: 'general', user: 'ada', text: 'hello' });
-      expectRoundTrips(commandLog, 1);
-      await expect.poll(() => heard.map((frame) => JSON.parse(frame)), poll).toEqual([message]);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: string[] = [];
+    await hub.join('general', (frame) => heard.push(frame));
+    const history = createHistory({ redis, namespace: prefix });
+    commandLog.clear();
+    const message = await history.send({ room: 'general', user: 'ada', text: 'hello' });
+    expectRoundTrips(commandLog, 1);
+    await expect.poll(() => heard.map((frame) => JSON.parse(frame)), poll).toEqual([message]);
   });
 
-  test('messages sent at once are heard in the order the history keeps them', async ({ redis, prefix }) => {
+  test('messages sent at once are heard in the order the history keeps them', async ({
+    redis,
+    prefix,
+    onTestFinished,
+  }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: string[] = [];
-      await hub.join('general', (frame) => heard.push((JSON.parse(frame) as { id: string }).id));
-      const history = createHistory({ redis, namespace: prefix });
-      const other = createHistory({ redis, namespace: prefix });
-      await Promise.all(
-        Array.from({ length: 20 }, (_, index) =>
-          (index % 2 ? history : other).send({ room: 'general', user: 'ada', text: String(index) }),
-        ),
-      );
-      const kept = (await history.read('general', 100)).map((message) => message.id);
-      await expect.poll(() => heard, poll).toEqual(kept);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: string[] = [];
+    await hub.join('general', (frame) => heard.push((JSON.parse(frame) as { id: string }).id));
+    const history = createHistory({ redis, namespace: prefix });
+    const other = createHistory({ redis, namespace: prefix });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        (index % 2 ? history : other).send({ room: 'general', user: 'ada', text: String(index) }),
+      ),
+    );
+    const kept = (await history.read('general', 100)).map((message) => message.id);
+    await expect.poll(() => heard, poll).toEqual(kept);
   });
 
   test('a stored entry that is not a message is skipped', async ({ redis, prefix }) => {
@@ -103,6 +102,7 @@ describe('step 3 · bounded history, stored and published in one round trip', ()
     'read rejects a limit of %s and reads nothing',
     async (limit, { redis, prefix, commandLog }) => {
       const history = createHistory({ redis, namespace: prefix });
+      await history.send({ room: 'general', user: 'ada', text: 'kept' });
       commandLog.clear();
       await expect(history.read('general', limit)).rejects.toThrow(RangeError);
       expect(commandLog.commands, 'commands sent').toEqual([]);

@@ -2,83 +2,76 @@ import { countSubscribers } from '../../harness/count-subscribers.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createRoomHub } from './room-hub.js';
 
-const poll = { timeout: 2000, interval: 10 };
+const poll = { timeout: 5000, interval: 10 };
 
 describe('step 2 · pattern subscriptions', () => {
-  test('a watcher hears every room whose name matches the glob, with the room name', async ({ redis, prefix }) => {
+  test('a watcher hears every room whose name matches the glob, with the room name', async ({
+    redis,
+    prefix,
+    onTestFinished,
+  }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: [frame: string, room: string][] = [];
-      await hub.watch('team-*', (frame, room) => heard.push([frame, room]));
-      await hub.publish('team-red', 'one');
-      await hub.publish('lobby', 'not matching');
-      await hub.publish('team-blue', 'two');
-      await expect
-        .poll(() => heard, poll)
-        .toEqual([
-          ['one', 'team-red'],
-          ['two', 'team-blue'],
-        ]);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: [frame: string, room: string][] = [];
+    await hub.watch('team-*', (frame, room) => heard.push([frame, room]));
+    await hub.publish('team-red', 'one');
+    await hub.publish('lobby', 'not matching');
+    await hub.publish('team-blue', 'two');
+    await expect
+      .poll(() => heard, poll)
+      .toEqual([
+        ['one', 'team-red'],
+        ['two', 'team-blue'],
+      ]);
   });
 
-  test('a watcher hears a room nobody joined on this instance', async ({ redis, prefix }) => {
+  test('a watcher hears a room nobody joined on this instance', async ({ redis, prefix, onTestFinished }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: string[] = [];
-      await hub.watch('*', (_frame, room) => heard.push(room));
-      await redis.publish(`${prefix}chat:{quiet}`, 'sent by another instance');
-      await expect.poll(() => heard, poll).toEqual(['quiet']);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: string[] = [];
+    await hub.watch('*', (_frame, room) => heard.push(room));
+    await redis.publish(`${prefix}chat:{quiet}`, 'sent by another instance');
+    await expect.poll(() => heard, poll).toEqual(['quiet']);
   });
 
-  test('watchers of one pattern share one PSUBSCRIBE on the connection rooms use', async ({ redis, prefix }) => {
+  test('watchers of one pattern share one PSUBSCRIBE on the connection rooms use', async ({
+    redis,
+    prefix,
+    onTestFinished,
+  }) => {
     const counted = countSubscribers(redis);
     const hub = createRoomHub({ redis: counted.redis, namespace: prefix });
-    try {
-      await hub.join('team-red', () => undefined);
-      const heard: string[] = [];
-      await hub.watch('team-*', (frame) => heard.push(`first ${frame}`));
-      await hub.watch('team-*', (frame) => heard.push(`second ${frame}`));
-      expect(counted.subscribersOpened(), 'subscriber connections opened').toBe(1);
-      expect(
-        await hub.publish('team-blue', 'hi'),
-        'subscriptions that got it: one pattern (Redis counts each pattern)',
-      ).toBe(1);
-      await expect.poll(() => heard.sort(), poll).toEqual(['first hi', 'second hi']);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    await hub.join('team-red', () => undefined);
+    const heard: string[] = [];
+    await hub.watch('team-*', (frame) => heard.push(`first ${frame}`));
+    await hub.watch('team-*', (frame) => heard.push(`second ${frame}`));
+    expect(counted.subscribersOpened(), 'subscriber connections opened').toBe(1);
+    expect(
+      await hub.publish('team-blue', 'hi'),
+      'subscriptions that got it: one pattern (Redis counts each pattern)',
+    ).toBe(1);
+    await expect.poll(() => heard.sort(), poll).toEqual(['first hi', 'second hi']);
   });
 
-  test('the last watcher to leave unsubscribes the pattern', async ({ redis, prefix }) => {
+  test('the last watcher to leave unsubscribes the pattern', async ({ redis, prefix, onTestFinished }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const stopFirst = await hub.watch('team-*', () => undefined);
-      const stopSecond = await hub.watch('team-*', () => undefined);
-      await stopFirst();
-      expect(await hub.publish('team-red', 'x'), 'subscriptions after one of two watchers left').toBe(1);
-      await stopSecond();
-      expect(await hub.publish('team-red', 'y'), 'subscriptions after both left').toBe(0);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const stopFirst = await hub.watch('team-*', () => undefined);
+    const stopSecond = await hub.watch('team-*', () => undefined);
+    await stopFirst();
+    expect(await hub.publish('team-red', 'x'), 'subscriptions after one of two watchers left').toBe(1);
+    await stopSecond();
+    expect(await hub.publish('team-red', 'y'), 'subscriptions after both left').toBe(0);
   });
 
-  test('resubscribe watches every pattern again', async ({ redis, prefix }) => {
+  test('resubscribe watches every pattern again', async ({ redis, prefix, onTestFinished }) => {
     const hub = createRoomHub({ redis, namespace: prefix });
-    try {
-      const heard: string[] = [];
-      await hub.watch('team-*', (frame) => heard.push(frame));
-      await hub.resubscribe();
-      expect(await hub.publish('team-red', 'after'), 'subscriptions after resubscribe').toBe(1);
-      await expect.poll(() => heard, poll).toEqual(['after']);
-    } finally {
-      await hub.close();
-    }
+    onTestFinished(() => hub.close());
+    const heard: string[] = [];
+    await hub.watch('team-*', (frame) => heard.push(frame));
+    await hub.resubscribe();
+    expect(await hub.publish('team-red', 'after'), 'subscriptions after resubscribe').toBe(1);
+    await expect.poll(() => heard, poll).toEqual(['after']);
   });
 });

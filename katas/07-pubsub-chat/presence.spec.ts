@@ -111,6 +111,7 @@ describe('step 4 · presence with heartbeats', () => {
 
   test('an enter that fails (Redis down) counts no socket', async ({ outage, prefix }) => {
     const presence = createPresence({ redis: outage.redis, namespace: prefix, instanceId: 'a' });
+    expect(await presence.online('general'), 'online before the outage').toEqual([]);
     await outage.goDown();
     await expect(presence.enter('general', 'ada')).rejects.toThrow();
     await outage.comeBack();

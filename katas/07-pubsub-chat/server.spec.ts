@@ -32,7 +32,7 @@ const isPresence = (user: string, online: boolean) => (frame: Frame) =>
   frame.type === 'presence' && frame.user === user && frame.online === online;
 const post = (app: FastifyInstance, payload: object) => app.inject({ method: 'POST', url: '/chat/message', payload });
 const get = (app: FastifyInstance, url: string) => app.inject({ method: 'GET', url });
-const poll = { timeout: 3000, interval: 20 };
+const poll = { timeout: 5000, interval: 20 };
 
 const startServer: StartServer = (redis, prefix) => buildServer({ redis, prefix });
 

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import websocket from '@fastify/websocket';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { WebSocket } from 'ws';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import {
+  errorFrame,
+  errorFrameOf,
+  isMessageFrame,
+  messageSchema,
+  presenceFrame,
+} from '../../katas/07-pubsub-chat/chat-frames.js';
 import {
   describeIssue,
   historyLimitSchema,
@@ -13,9 +19,9 @@ import {
   userSchema,
 } from '../../katas/07-pubsub-chat/chat-input.js';
 import { CHAT_PAGE } from '../../katas/07-pubsub-chat/chat-page.js';
-import type { ErrorFrame, Leave, PresenceFrame, ServerOptions } from '../../katas/07-pubsub-chat/chat-types.js';
-import { keepAlive } from '../../katas/07-pubsub-chat/keep-alive.js';
-import { createKataServer, errorResponses, toErrorAnswer } from '../../server-kit/index.js';
+import type { Leave, ServerOptions } from '../../katas/07-pubsub-chat/chat-types.js';
+import { createSocketSessions } from '../../katas/07-pubsub-chat/socket-sessions.js';
+import { createKataServer, errorResponses } from '../../server-kit/index.js';
 import { createHistory } from './history.js';
 import { createPresence } from './presence.js';
 import { createRoomHub } from './room-hub.js';
@@ -24,35 +30,6 @@ export type { ServerOptions };
 
 /** The largest frame a socket may send, in bytes: 2000 characters of text, JSON-escaped, fit. */
 const MAX_FRAME_BYTES = 64 * 1024;
-
-const messageSchema = z.object({
-  type: z.literal('message'),
-  id: z.string(),
-  room: z.string(),
-  user: z.string(),
-  text: z.string(),
-  ts: z.number().int().describe('ms since the epoch'),
-});
-
-/**
- * A socket between the handshake and its close. Its room is joined before the upgrade
- * (so a frame published once the socket is open reaches it); frames heard before the
- * upgrade wait in `pending`.
- */
-interface Session {
-  socket: WebSocket | null;
-  pending: string[];
-  release: () => Promise<void>;
-}
-
-const sessions = new WeakMap<FastifyRequest, Session>();
-
-const errorFrame = (error: unknown): string => {
-  const { body } = toErrorAnswer(error);
-  return JSON.stringify({ type: 'error', error: body.error, message: body.message } satisfies ErrorFrame);
-};
-const presenceFrame = (room: string, user: string, online: boolean) =>
-  JSON.stringify({ type: 'presence', room, user, online } satisfies PresenceFrame);
 
 /**
  * Steps 5 and 6. The chat over HTTP and WebSockets. Every instance holds one subscriber
@@ -76,14 +53,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES } });
 
-  const sockets = new Set<WebSocket>();
-  const releases = new Set<Promise<void>>();
-  const broadcast = (frame: string) => {
-    for (const socket of sockets) socket.send(frame);
-  };
+  const sessions = createSocketSessions({ pingMs, log: app.log });
 
   let redisUp = true;
+  let beating = false;
   async function beat() {
+    if (beating) return; // the previous beat still waits on a slow Redis
+    beating = true;
     try {
       await presence.heartbeat();
       if (!redisUp) {
@@ -92,52 +68,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         app.log.info('Redis is back: rooms subscribed again');
       }
     } catch (error) {
-      if (redisUp) broadcast(errorFrame(error));
+      if (redisUp) sessions.broadcast(errorFrameOf(error));
       redisUp = false;
       app.log.warn({ err: error }, 'heartbeat failed');
+    } finally {
+      beating = false;
     }
   }
   const heartbeat = setInterval(() => void beat(), heartbeatMs);
   heartbeat.unref();
-
-  /** Opens a session whose `release` runs once, when the socket (or its failed upgrade) closes. */
-  function openSession(request: FastifyRequest, leave: () => Promise<void>): Session {
-    let released: Promise<void> | null = null;
-    const session: Session = {
-      socket: null,
-      pending: [],
-      release() {
-        if (!released) {
-          released = leave().catch((error) => app.log.warn({ err: error }, 'leaving failed'));
-          releases.add(released);
-          void released.then(() => releases.delete(released as Promise<void>));
-        }
-        return released;
-      },
-    };
-    request.raw.socket.once('close', () => void session.release());
-    sessions.set(request, session);
-    return session;
-  }
-  const deliverTo = (session: Session) => (frame: string) => {
-    if (session.socket) session.socket.send(frame);
-    else session.pending.push(frame);
-  };
-
-  /** After the upgrade: the socket takes its frames, is pinged, and releases its session on close. */
-  function attach(request: FastifyRequest, socket: WebSocket): Session {
-    const session = sessions.get(request);
-    if (!session) throw new Error('A socket arrived without its session.');
-    session.socket = socket;
-    for (const frame of session.pending.splice(0)) socket.send(frame);
-    sockets.add(socket);
-    keepAlive(socket, pingMs);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      void session.release();
-    });
-    return session;
-  }
 
   const chatParams = z.object({ room: roomSchema });
   const chatQuery = z.object({ user: userSchema });
@@ -151,38 +90,33 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         const { user } = chatQuery.parse(request.query);
         let leaveRoom: Leave | null = null;
         let entered = false;
-        const session = openSession(request, async () => {
+        const deliver = sessions.open(request, async () => {
           await leaveRoom?.();
           if (entered && (await presence.leave(room, user))) await hub.publish(room, presenceFrame(room, user, false));
         });
-        leaveRoom = await hub.join(room, deliverTo(session));
+        leaveRoom = await hub.join(room, deliver);
         const cameOnline = await presence.enter(room, user);
         entered = true;
         if (cameOnline) await hub.publish(room, presenceFrame(room, user, true));
       },
     },
     (socket, request) => {
-      attach(request, socket);
+      sessions.attach(request, socket);
       const { room } = chatParams.parse(request.params);
       const { user } = chatQuery.parse(request.query);
       let sending = Promise.resolve();
       socket.on('message', (data) => {
         const parsed = socketFrameSchema.safeParse(parseJson(String(data)));
         if (!parsed.success) {
-          socket.send(
-            JSON.stringify({
-              type: 'error',
-              error: 'validation_error',
-              message: `Send {"text": "…"}, 1–2000 characters: ${describeIssue(parsed.error)}.`,
-            } satisfies ErrorFrame),
-          );
+          const problem = describeIssue(parsed.error);
+          socket.send(errorFrame('validation_error', `Send {"text": "…"}, 1–2000 characters: ${problem}.`));
           return;
         }
         // One at a time per socket, so that a sender's messages keep their order.
         sending = sending.then(() =>
           history.send({ room, user, text: parsed.data.text }).then(
             () => undefined,
-            (error) => socket.send(errorFrame(error)),
+            (error) => socket.send(errorFrameOf(error)),
           ),
         );
       });
@@ -198,24 +132,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       async preHandler(request) {
         const { pattern } = watchQuery.parse(request.query);
         let stop: Leave | null = null;
-        const session = openSession(request, async () => stop?.());
-        const deliver = deliverTo(session);
+        const deliver = sessions.open(request, async () => stop?.());
         stop = await hub.watch(pattern, (frame) => {
           if (isMessageFrame(frame)) deliver(frame);
         });
       },
     },
     (socket, request) => {
-      attach(request, socket);
-      socket.on('message', () =>
-        socket.send(
-          JSON.stringify({
-            type: 'error',
-            error: 'read_only',
-            message: 'This socket only watches; send messages on /ws/chat/:room.',
-          } satisfies ErrorFrame),
-        ),
-      );
+      sessions.attach(request, socket);
+      const readOnly = errorFrame('read_only', 'This socket only watches; send messages on /ws/chat/:room.');
+      socket.on('message', () => socket.send(readOnly));
     },
   );
 
@@ -280,8 +206,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   app.addHook('onClose', async () => {
     clearInterval(heartbeat);
-    for (const socket of sockets) socket.terminate();
-    await Promise.allSettled([...releases]);
+    await sessions.closeAll();
     await hub.close();
   });
 
@@ -295,9 +220,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Watchers get chat messages only, not presence. */
-function isMessageFrame(frame: string): boolean {
-  return (parseJson(frame) as { type?: unknown } | undefined)?.type === 'message';
 }
