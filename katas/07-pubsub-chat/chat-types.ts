@@ -130,7 +130,7 @@ export interface ServerOptions {
   prefix?: string;
   /** Fastify's logger option. Default: silent. */
   logger?: KataLoggerOption;
-  /** How often presence is refreshed and Redis checked, in ms. Default 10 000 (a third of `presenceTtlMs`). */
+  /** How often presence is refreshed and Redis checked, in ms. Default 5000: an error frame within 5 s of an outage. */
   heartbeatMs?: number;
   /** How long presence lives without a heartbeat, in ms. Default 30 000. */
   presenceTtlMs?: number;

@@ -29,13 +29,13 @@ export function createRoomHub({ redis, namespace }: HubOptions): RoomHub {
 
   /** The shared subscriber; a failed open is forgotten so that the next call tries again. */
   function subscriber(): Promise<Subscriber> {
-    if (!connection) {
-      connection = redis.subscriber();
-      connection.catch(() => {
-        connection = null;
-      });
-    }
-    return connection;
+    if (connection) return connection;
+    const opening = redis.subscriber();
+    connection = opening;
+    opening.catch(() => {
+      if (connection === opening) connection = null;
+    });
+    return opening;
   }
 
   const toRoom = (room: string) => (frame: string) => {
