@@ -6,12 +6,17 @@
  * its CPU time is theirs. It answers the parent's requests over IPC, one at a time.
  */
 import { type ClientKind, type ConnectedClient, connectClient } from './bench-connectors.js';
-import { type FanOutOptions, runFanOut } from './fan-out-load.js';
+import { type FanOutOptions, type FanOutResult, runFanOut } from './fan-out-load.js';
 
 export type ClientRequest =
   | { op: 'connect'; group: string; kind: ClientKind; ports: number[]; room: string; count: number }
   | { op: 'run'; group: string; options: FanOutOptions }
   | { op: 'close' };
+
+/** A run as the clients saw it, and the CPU time this process spent on it. */
+export interface ClientRun extends FanOutResult {
+  cpuMs: number;
+}
 
 export type ClientReply = { id: number } & ({ ok: true; result?: unknown } | { ok: false; error: string });
 
@@ -40,7 +45,10 @@ async function handle(request: ClientRequest): Promise<unknown> {
     case 'run': {
       const sockets = groups.get(request.group);
       if (!sockets) throw new Error(`No clients connected for "${request.group}".`);
-      return runFanOut(sockets, request.options);
+      const before = process.cpuUsage();
+      const result = await runFanOut(sockets, request.options);
+      const cpu = process.cpuUsage(before);
+      return { ...result, cpuMs: (cpu.user + cpu.system) / 1000 } satisfies ClientRun;
     }
     case 'close':
       for (const socket of [...groups.values()].flat()) socket.close();

@@ -6,15 +6,15 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ClientReply, ClientRequest } from './bench-client-process.js';
+import type { ClientReply, ClientRequest, ClientRun } from './bench-client-process.js';
 import type { ClientKind } from './bench-connectors.js';
-import type { FanOutOptions, FanOutResult } from './fan-out-load.js';
+import type { FanOutOptions } from './fan-out-load.js';
 
 export interface ClientProcess {
   /** Opens `count` sockets named `group`, spread over `ports`, all in `room`. */
   connect(group: string, kind: ClientKind, ports: number[], room: string, count: number): Promise<void>;
   /** One fan-out run through the sockets of `group`. */
-  run(group: string, options: FanOutOptions): Promise<FanOutResult>;
+  run(group: string, options: FanOutOptions): Promise<ClientRun>;
   /** Closes every socket and ends the process. */
   close(): Promise<void>;
 }
@@ -50,7 +50,7 @@ export function startClientProcess(): ClientProcess {
     async connect(group, kind, ports, room, count) {
       await ask({ op: 'connect', group, kind, ports, room, count });
     },
-    run: (group, options) => ask({ op: 'run', group, options }) as Promise<FanOutResult>,
+    run: (group, options) => ask({ op: 'run', group, options }) as Promise<ClientRun>,
     async close() {
       if (exited) return;
       await ask({ op: 'close' }).catch(() => undefined);

@@ -49,9 +49,13 @@ interface Contender {
   stop(): Promise<void>;
 }
 
-/** One run of one contender: the clients' measurements and this process's CPU time per delivery. */
+/** One run of one contender: the clients' measurements, and how busy each process was. */
 interface Run extends FanOutResult {
+  /** This process's (the servers') CPU time per delivery. */
   cpuMicrosPerDelivery: number;
+  /** CPU time ÷ wall time: near 1, that process was the bottleneck. */
+  serverBusy: number;
+  clientsBusy: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
@@ -96,7 +100,13 @@ async function measure(clientProcess: ClientProcess, contender: Contender, count
     timeLimitMs: TIME_LIMIT_MS,
   });
   const cpu = process.cpuUsage(before);
-  return { ...result, cpuMicrosPerDelivery: (cpu.user + cpu.system) / result.deliveries };
+  const serverCpuMs = (cpu.user + cpu.system) / 1000;
+  return {
+    ...result,
+    cpuMicrosPerDelivery: (serverCpuMs * 1000) / result.deliveries,
+    serverBusy: serverCpuMs / result.elapsedMs,
+    clientsBusy: result.cpuMs / result.elapsedMs,
+  };
 }
 
 interface Ratios {
@@ -105,40 +115,52 @@ interface Ratios {
   cpu: number[];
 }
 
+const format = (value: number, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A contender's row: the median of its runs in each column. */
+function row(name: string, runs: Run[]): string {
+  const middle = (pick: (run: Run) => number) => median(runs.map(pick));
+  const cells = [
+    name,
+    format(middle((run) => run.deliveriesPerSecond)),
+    format(
+      middle((run) => run.p50Ms),
+      1,
+    ),
+    format(
+      middle((run) => run.p99Ms),
+      1,
+    ),
+    format(
+      middle((run) => run.cpuMicrosPerDelivery),
+      1,
+    ),
+    percent(middle((run) => run.serverBusy)),
+    percent(middle((run) => run.clientsBusy)),
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
 function printTable(contenders: Contender[], results: Run[][], ratios: Ratios) {
-  const format = (value: number, digits = 0) =>
-    value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const middle = (runs: Run[], pick: (run: Run) => number) => median(runs.map(pick));
   console.log(
     `\nKata 07 · fan-out over two instances, one Redis · ${clients} sockets in one room, ${publishers} publishers, ` +
       `${messages} messages per run (${format(messages * clients)} deliveries), ${inFlight} in flight · ` +
       `${rounds} interleaved rounds, medians\n`,
   );
-  console.log('| server | deliveries/s | p50 delay, ms | p99 delay, ms | server CPU µs per delivery |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const [index, contender] of contenders.entries()) {
-    const runs = results[index] ?? [];
-    console.log(
-      `| ${contender.name} | ${format(middle(runs, (run) => run.deliveriesPerSecond))} | ` +
-        `${format(
-          middle(runs, (run) => run.p50Ms),
-          1,
-        )} | ${format(
-          middle(runs, (run) => run.p99Ms),
-          1,
-        )} | ` +
-        `${format(
-          middle(runs, (run) => run.cpuMicrosPerDelivery),
-          1,
-        )} |`,
-    );
-  }
+  console.log(
+    '| server | deliveries/s | p50 delay, ms | p99 delay, ms | server CPU µs per delivery | servers busy | clients busy |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [index, contender] of contenders.entries()) console.log(row(contender.name, results[index] ?? []));
   const each = (values: number[]) => values.map((value) => `${value.toFixed(2)}×`).join(', ');
   console.log(
     `\nours ÷ socket.io, within each round (median, then each round): throughput ${median(ratios.throughput).toFixed(2)}× ` +
       `(${each(ratios.throughput)}) · p99 delay ${median(ratios.p99).toFixed(2)}× (${each(ratios.p99)}) · ` +
       `server CPU per delivery ${median(ratios.cpu).toFixed(2)}× (${each(ratios.cpu)}).\n` +
-      'Goal: throughput ≥ 1.00× at a p99 delay ≤ 1.00×.',
+      'Goal: throughput ≥ 1.00× at a p99 delay ≤ 1.00×. Busy: CPU time ÷ wall time of the servers’ process and of ' +
+      'the clients’ (near 100 %, that process was the bottleneck).',
   );
 }
 
