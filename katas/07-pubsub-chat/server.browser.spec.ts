@@ -6,11 +6,11 @@
  * fan-out over every backend. Without Chromium it is skipped, saying what to install
  * (under CI it fails instead).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { specChromium } from '../../harness/browser/spec-chromium.js';
 import { startInstances } from '../../harness/http/app-instances.js';
-import { describe, expect, type RedisFixtures, test } from '../../harness/test.js';
+import { describe, expect, test as redisTest } from '../../harness/test.js';
 import { buildServer } from './server.js';
 
 /** How long the page may take to show what a socket received, in ms. */
@@ -20,11 +20,6 @@ const BROWSER_TEST_TIMEOUT_MS = 30_000;
 
 const chromium = specChromium();
 afterAll(() => chromium.close());
-
-interface BrowserFixtures extends Pick<RedisFixtures, 'redis' | 'connect' | 'prefix'> {
-  skip: (note: string) => never;
-  onTestFinished: (fn: () => Promise<void>) => void;
-}
 
 /** The little of the DOM the HTML check reads in the page. */
 interface DomNode {
@@ -36,40 +31,50 @@ interface DomElement extends DomNode {
   querySelectorAll(selector: string): Iterable<DomElement> & { length: number };
 }
 
-/** Two instances of the server on one Redis, listening on free ports; their base URLs. */
-async function startTwoInstances({ redis, connect, prefix, onTestFinished }: BrowserFixtures): Promise<string[]> {
-  // Instance 1 runs on the test's own adapter, whose fixture deletes the test's keys afterwards.
-  const adapters = [redis, connect()];
-  const instances = await startInstances(2, {
-    connect: () => adapters.shift() ?? connect(),
-    build: (adapter) => buildServer({ redis: adapter, prefix }),
-    onTestFinished,
-  });
-  return instances.map((instance) => instance.http);
+/** Two instances of the chat on one Redis, and pages on them in the shared Chromium. */
+interface TwoInstances {
+  /**
+   * Opens path `first` on instance 1 and `second` on instance 2 (such as `/?room=r&user=ada`),
+   * each page in a browser context of its own (cookies, storage).
+   */
+  openPages(first: string, second: string): Promise<[Page, Page]>;
 }
 
-/** Two pages opened together, each in a browser context of its own (cookies, storage); closed after the test. */
-async function openTwoPages(
-  browser: Browser,
-  [first, second]: [string, string],
-  onTestFinished: BrowserFixtures['onTestFinished'],
-): Promise<[Page, Page]> {
-  const open = async (url: string) => {
-    const context = await browser.newContext();
-    onTestFinished(() => context.close());
-    const page = await context.newPage();
-    await page.goto(url);
-    return page;
-  };
-  return Promise.all([open(first), open(second)]);
-}
-
-/** Two instances and the browser; the starter's NotImplementedError comes first, before any Chromium check. */
-async function setUp(fixtures: BrowserFixtures) {
-  const urls = await startTwoInstances(fixtures);
-  const browser = await chromium.browser(fixtures.skip);
-  return { urls, browser };
-}
+/**
+ * The harness's `test` plus `instances`. The instances start before the browser is asked
+ * for, so that a starter fails with its NotImplementedError, not with a missing Chromium.
+ * Everything closes after the test: pages, then instances, then (the `redis` fixture) keys.
+ */
+const test = redisTest.extend<{ instances: TwoInstances }>({
+  instances: async ({ redis, connect, prefix, skip }, use) => {
+    const closers: (() => Promise<void>)[] = [];
+    const onFinished = (close: () => Promise<void>) => {
+      closers.push(close);
+    };
+    try {
+      // Instance 1 runs on the test's own adapter, whose fixture deletes the test's keys afterwards.
+      const adapters = [redis, connect()];
+      const [one, two] = await startInstances(2, {
+        connect: () => adapters.shift() ?? connect(),
+        build: (adapter) => buildServer({ redis: adapter, prefix }),
+        onTestFinished: onFinished,
+      });
+      const browser = await chromium.browser(skip);
+      const open = async (url: string) => {
+        const context = await browser.newContext();
+        onFinished(() => context.close());
+        const page = await context.newPage();
+        await page.goto(url);
+        return page;
+      };
+      await use({
+        openPages: (first, second) => Promise.all([open(`${one?.http}${first}`), open(`${two?.http}${second}`)]),
+      });
+    } finally {
+      for (const close of closers.reverse()) await close().catch(() => undefined);
+    }
+  },
+});
 
 /** Waits until the page's socket is open: the message input is enabled once it is. */
 const joined = (page: Page) =>
@@ -110,19 +115,11 @@ const roomOf = (prefix: string) => `browser-${prefix.slice(2, -1)}`;
 
 describe('step 6 · two instances, one Redis', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   test('a message typed on instance 1 and sent with Enter appears on the page of a person on instance 2', async ({
-    redis,
-    connect,
+    instances,
     prefix,
-    skip,
-    onTestFinished,
   }) => {
-    const { urls, browser } = await setUp({ redis, connect, prefix, skip, onTestFinished });
     const room = roomOf(prefix);
-    const [ada, bob] = await openTwoPages(
-      browser,
-      [`${urls[0]}/`, `${urls[1]}/?room=${room}&user=bob`],
-      onTestFinished,
-    );
+    const [ada, bob] = await instances.openPages('/', `/?room=${room}&user=bob`);
     await Promise.all([joinWithForm(ada, 'ada', room), joined(bob)]);
 
     await typeAndEnter(ada, 'hello from instance 1');
@@ -132,19 +129,11 @@ describe('step 6 · two instances, one Redis', { timeout: BROWSER_TEST_TIMEOUT_M
   });
 
   test('a message of HTML shows as its literal text, and no element of it reaches the page', async ({
-    redis,
-    connect,
+    instances,
     prefix,
-    skip,
-    onTestFinished,
   }) => {
-    const { urls, browser } = await setUp({ redis, connect, prefix, skip, onTestFinished });
     const room = roomOf(prefix);
-    const [ada, bob] = await openTwoPages(
-      browser,
-      [`${urls[0]}/?room=${room}&user=ada`, `${urls[1]}/?room=${room}&user=bob`],
-      onTestFinished,
-    );
+    const [ada, bob] = await instances.openPages(`/?room=${room}&user=ada`, `/?room=${room}&user=bob`);
     await Promise.all([joined(ada), joined(bob)]);
     const html = '<b>bold</b> <img src=x onerror="window.injected = true">';
 
@@ -171,15 +160,11 @@ describe('step 6 · two instances, one Redis', { timeout: BROWSER_TEST_TIMEOUT_M
   });
 
   test('a person who joins on instance 2 is announced on the page of a person on instance 1', async ({
-    redis,
-    connect,
+    instances,
     prefix,
-    skip,
-    onTestFinished,
   }) => {
-    const { urls, browser } = await setUp({ redis, connect, prefix, skip, onTestFinished });
     const room = roomOf(prefix);
-    const [ada, bob] = await openTwoPages(browser, [`${urls[0]}/`, `${urls[1]}/`], onTestFinished);
+    const [ada, bob] = await instances.openPages('/', '/');
     await joinWithForm(ada, 'ada', room);
 
     await joinWithForm(bob, 'bob-on-instance-2', room);
