@@ -88,16 +88,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       async preHandler(request) {
         const { room } = chatParams.parse(request.params);
         const { user } = chatQuery.parse(request.query);
-        let leaveRoom: Leave | null = null;
-        let entered = false;
+        // The connection may close while these are in flight: leaving waits for them, and
+        // undoes only what worked.
+        let joining: Promise<Leave> | undefined;
+        let entering: Promise<boolean> | undefined;
         const deliver = sessions.open(request, async () => {
+          const leaveRoom = await joining?.catch(() => undefined);
           await leaveRoom?.();
+          const entered = await entering?.then(
+            () => true,
+            () => false,
+          );
           if (entered && (await presence.leave(room, user))) await hub.publish(room, presenceFrame(room, user, false));
         });
-        leaveRoom = await hub.join(room, deliver);
-        const cameOnline = await presence.enter(room, user);
-        entered = true;
-        if (cameOnline) await hub.publish(room, presenceFrame(room, user, true));
+        joining = hub.join(room, deliver);
+        await joining;
+        entering = presence.enter(room, user);
+        if (await entering) await hub.publish(room, presenceFrame(room, user, true));
       },
     },
     (socket, request) => {
@@ -131,11 +138,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       schema: { querystring: watchQuery },
       async preHandler(request) {
         const { pattern } = watchQuery.parse(request.query);
-        let stop: Leave | null = null;
-        const deliver = sessions.open(request, async () => stop?.());
-        stop = await hub.watch(pattern, (frame) => {
+        let watching: Promise<Leave> | undefined;
+        const deliver = sessions.open(request, async () => (await watching?.catch(() => undefined))?.());
+        watching = hub.watch(pattern, (frame) => {
           if (isMessageFrame(frame)) deliver(frame);
         });
+        await watching;
       },
     },
     (socket, request) => {
