@@ -7,7 +7,7 @@
  */
 import { io as connectSocketIo } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { FanOutClient } from './fan-out-load.js';
+import type { FanOutClient } from './bench-fan-out.js';
 
 /** Which server a client talks to. */
 export type ClientKind = 'ws' | 'socket.io';

@@ -28,8 +28,8 @@ import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { type ClientProcess, startClientProcess } from './bench-clients.js';
 import type { ClientKind } from './bench-connectors.js';
+import type { FanOutResult } from './bench-fan-out.js';
 import { startSocketIoInstance } from './bench-socket-io.js';
-import type { FanOutResult } from './fan-out-load.js';
 import type { buildServer as BuildServer } from './server.js';
 
 const clients = option('--clients', 100);
