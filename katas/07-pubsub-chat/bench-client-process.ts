@@ -5,8 +5,9 @@
  * socket, so that the servers' process does the servers' work only, as in production, and
  * its CPU time is theirs. It answers the parent's requests over IPC, one at a time.
  */
+
+import { type FanOutOptions, type FanOutResult, runFanOut } from '../../harness/bench/fan-out-load.js';
 import { type ClientKind, type ConnectedClient, connectClient } from './bench-connectors.js';
-import { type FanOutOptions, type FanOutResult, runFanOut } from './bench-fan-out.js';
 
 export type ClientRequest =
   | { op: 'connect'; group: string; kind: ClientKind; ports: number[]; room: string; count: number }

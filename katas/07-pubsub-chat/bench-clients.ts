@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { FanOutOptions } from '../../harness/bench/fan-out-load.js';
 import type { ClientReply, ClientRequest, ClientRun } from './bench-client-process.js';
 import type { ClientKind } from './bench-connectors.js';
-import type { FanOutOptions } from './bench-fan-out.js';
 
 export interface ClientProcess {
   /** Opens `count` sockets named `group`, spread over `ports`, all in `room`. */

@@ -7,7 +7,7 @@
  */
 import { io as connectSocketIo } from 'socket.io-client';
 import WebSocket from 'ws';
-import type { FanOutClient } from './bench-fan-out.js';
+import type { FanOutClient } from '../../harness/bench/fan-out-load.js';
 
 /** Which server a client talks to. */
 export type ClientKind = 'ws' | 'socket.io';

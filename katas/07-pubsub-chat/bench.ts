@@ -24,11 +24,11 @@ import type { FastifyInstance } from 'fastify';
 import { createIoredisAdapter } from '../../adapters/ioredis.js';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
+import type { FanOutResult } from '../../harness/bench/fan-out-load.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { type ClientProcess, startClientProcess } from './bench-clients.js';
 import type { ClientKind } from './bench-connectors.js';
-import type { FanOutResult } from './bench-fan-out.js';
 import { startSocketIoInstance } from './bench-socket-io.js';
 import type { buildServer as BuildServer } from './server.js';
 

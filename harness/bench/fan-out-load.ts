@@ -1,13 +1,12 @@
 /**
- * Provided: you do not need to edit this file.
- *
- * The benchmark's load: a room of `clients` sockets, the first `publishers` of them taking
- * turns to send `messages` messages, at most `inFlight` of them not yet delivered to every
- * socket at any time. Each text carries its send time (`performance.now()`, same process);
- * each socket that receives it records the delay. Every socket receives every message,
- * its sender's included: `messages × clients` deliveries.
+ * A fan-out benchmark's load (`pnpm bench 07`): a room of sockets, the first `publishers`
+ * of them taking turns to send `messages` messages, at most `inFlight` of them not yet
+ * delivered to every socket at any time. Each text carries its send time
+ * (`performance.now()`: senders and receivers share a process); each socket that receives
+ * it records the delay. Every socket receives every message, its sender's included:
+ * `messages × sockets` deliveries.
  */
-import { percentile } from '../../harness/bench/bench-stats.js';
+import { percentile } from './bench-stats.js';
 
 /** One connected socket of the room, whichever the server. */
 export interface FanOutClient {
