@@ -144,6 +144,18 @@ describe('step 5 · the WebSocket server', () => {
       },
     );
 
+    test('a frame over 64 KiB closes the socket with 1009 (message too big); nothing is stored', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const { ws } = await start(redis, prefix, onTestFinished);
+      const ada = await openSocket(`${ws}/ws/chat/general?user=ada`);
+      ada.send({ text: 'z'.repeat(70_000) });
+      expect((await ada.closed()).code, 'close code').toBe(1009);
+      expect(await redis.lLen(`${prefix}chat:{general}:history`), 'messages stored').toBe(0);
+    });
+
     test('a text of 2000 characters after trimming is accepted', async ({ redis, prefix, onTestFinished }) => {
       const { ws } = await start(redis, prefix, onTestFinished);
       const ada = await openSocket(`${ws}/ws/chat/general?user=ada`);
