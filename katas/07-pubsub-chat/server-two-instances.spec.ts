@@ -1,5 +1,6 @@
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { countSubscribers } from '../../harness/count-subscribers.js';
+import { expectPublishReached } from '../../harness/expect-publish-reached.js';
 import { startInstances } from '../../harness/http/app-instances.js';
 import { type Frame, listenOnFreePort, openSocket } from '../../harness/http/ws-client.js';
 import { describe, expect, test } from '../../harness/test.js';
@@ -48,7 +49,7 @@ describe('step 6 · two instances, one Redis', () => {
       counted.map((each) => each.subscribersOpened()),
       'subscriber connections per instance, 3 sockets each',
     ).toEqual([1, 1]);
-    expect(await redis.publish(`${prefix}chat:{general}`, '{}'), 'subscribers of the room').toBe(2);
+    expectPublishReached(redis, await redis.publish(`${prefix}chat:{general}`, '{}'), 2, 'subscribers of the room');
   });
 
   test('messages of a room keep one order on every socket of both instances', async ({

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { countSubscribers } from '../../harness/count-subscribers.js';
+import { expectPublishReached } from '../../harness/expect-publish-reached.js';
 import {
   describeHealthRoute,
   describeOpenApi,
@@ -88,8 +89,8 @@ describe('step 5 · the WebSocket server', () => {
       ])
         await openSocket(`${ws}/ws/chat/${room}?user=${user}`);
       expect(counted.subscribersOpened(), 'subscriber connections for 5 sockets in 2 rooms').toBe(1);
-      expect(await redis.publish(`${prefix}chat:{general}`, '{}'), 'subscribers of general').toBe(1);
-      expect(await redis.publish(`${prefix}chat:{random}`, '{}'), 'subscribers of random').toBe(1);
+      expectPublishReached(redis, await redis.publish(`${prefix}chat:{general}`, '{}'), 1, 'subscribers of general');
+      expectPublishReached(redis, await redis.publish(`${prefix}chat:{random}`, '{}'), 1, 'subscribers of random');
     });
 
     test('the room is unsubscribed once its last socket closes', async ({ redis, prefix, onTestFinished }) => {
@@ -97,7 +98,12 @@ describe('step 5 · the WebSocket server', () => {
       const first = await openSocket(`${ws}/ws/chat/general?user=ada`);
       const second = await openSocket(`${ws}/ws/chat/general?user=bob`);
       await first.close();
-      expect(await redis.publish(`${prefix}chat:{general}`, '{}'), 'subscribers while bob is there').toBe(1);
+      expectPublishReached(
+        redis,
+        await redis.publish(`${prefix}chat:{general}`, '{}'),
+        1,
+        'subscribers while bob is there',
+      );
       await second.close();
       await expect.poll(() => redis.publish(`${prefix}chat:{general}`, '{}'), poll).toBe(0);
     });
@@ -143,6 +149,18 @@ describe('step 5 · the WebSocket server', () => {
         expect(await redis.lLen(`${prefix}chat:{general}:history`), 'messages stored').toBe(1);
       },
     );
+
+    test('a frame over 64 KiB closes the socket with 1009 (message too big); nothing is stored', async ({
+      redis,
+      prefix,
+      onTestFinished,
+    }) => {
+      const { ws } = await start(redis, prefix, onTestFinished);
+      const ada = await openSocket(`${ws}/ws/chat/general?user=ada`);
+      ada.send({ text: 'z'.repeat(70_000) });
+      expect((await ada.closed()).code, 'close code').toBe(1009);
+      expect(await redis.lLen(`${prefix}chat:{general}:history`), 'messages stored').toBe(0);
+    });
 
     test('a text of 2000 characters after trimming is accepted', async ({ redis, prefix, onTestFinished }) => {
       const { ws } = await start(redis, prefix, onTestFinished);
