@@ -57,4 +57,11 @@ describe('anotherInstanceCommand', () => {
       'pnpm kata serve 07 --solution --adapter ioredis --port 3002 --url redis://127.0.0.1:6390',
     );
   });
+
+  it('keeps a --log-level other than the default', () => {
+    const options = parseServeArguments(['03', '--port', '3001', '--log-level', 'warn'], {});
+    expect(anotherInstanceCommand(options, 'redis://127.0.0.1:6390')).toBe(
+      'pnpm kata serve 03 --adapter mock --port 3002 --url redis://127.0.0.1:6390 --log-level warn',
+    );
+  });
 });

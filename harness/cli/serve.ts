@@ -133,5 +133,6 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
 /** The command that serves the same kata on the next port and the same Redis (kata 07 runs two instances). */
 export function anotherInstanceCommand(options: ServeOptions, url: string): string {
   const solution = options.solution ? ' --solution' : '';
-  return `pnpm kata serve ${options.kata}${solution} --adapter ${options.adapter} --port ${options.port === 0 ? 0 : options.port + 1} --url ${url}`;
+  const logLevel = options.logLevel === 'info' ? '' : ` --log-level ${options.logLevel}`;
+  return `pnpm kata serve ${options.kata}${solution} --adapter ${options.adapter} --port ${options.port === 0 ? 0 : options.port + 1} --url ${url}${logLevel}`;
 }
