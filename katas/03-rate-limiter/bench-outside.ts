@@ -2,7 +2,7 @@
  * Provided: you do not need to edit this file.
  *
  * The benchmark from outside: this kata's server as `pnpm kata serve 03` runs it, and a bare
- * Fastify server behind `@fastify/rate-limit` (`peer-server.ts`), each a process of its own
+ * Fastify server behind `@fastify/rate-limit` (`bench-peer-server.ts`), each a process of its own
  * on the same Redis, loaded from this third process with autocannon over loopback.
  *
  *   npx tsx katas/03-rate-limiter/bench-outside.ts --solution [--rounds 5] [--seconds 5] [--connections 50]
@@ -24,13 +24,12 @@
  * Besides requests per second, it reads each server's CPU time from /proc (Linux): the
  * CPU µs one request costs the server, which moves less than throughput on a busy machine.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createIoredisAdapter } from '../../adapters/ioredis.js';
 import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
+import { type ServerProcess, startServerProcess, stopServerProcess } from '../../harness/bench/server-process.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { findFreePort } from '../../harness/redis-source/free-port.js';
 import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
@@ -45,17 +44,10 @@ const solution = process.argv.includes('--solution');
 const WINDOW_MS = 60_000;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** A server in a child process, and its CPU time so far (µs) from /proc, when there is one. */
-interface Server {
-  port: number;
-  child: ChildProcess;
-  cpuMicros(): number | undefined;
-}
-
 /** One side of a pair: a server and the path of request `i` of run `run`. */
 interface Target {
   name: string;
-  server: Server;
+  server: ServerProcess;
   path(run: string, i: number): string;
 }
 
@@ -70,59 +62,6 @@ interface Run {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const range = (values: number[], digits: number) =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
-
-/** utime + stime of a process, in µs, from /proc/<pid>/stat (clock ticks of 10 ms on Linux). */
-function cpuMicrosOf(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10_000;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Starts `args` with node and tsx, and waits for `listening on` in its output. */
-async function startServer(args: string[], port: number): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  process.once('exit', () => child.kill('SIGKILL'));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${args.join(' ')} did not listen within 30 s:\n${output}`)),
-      30_000,
-    );
-    const read = (chunk: Buffer) => {
-      output += String(chunk);
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`));
-    });
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return { port, child, cpuMicros: () => cpuMicrosOf(child.pid) };
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
 
 /** Loads `target` for `durationSeconds` with autocannon; request `i` gets `target.path(run, i)`. */
 async function load(target: Target, run: string, durationSeconds: number): Promise<Run> {
@@ -163,10 +102,10 @@ const redisSource = process.env.REDIS_URL
 if (!redisSource.url) throw new Error(`The benchmark needs a real Redis. ${redisSource.description}`);
 const url = redisSource.url;
 const peerPrefix = `bench:03:peer:${benchId}:`;
-const servers: Server[] = [];
+const servers: ServerProcess[] = [];
 try {
   const oursPort = await findFreePort();
-  const ours = await startServer(
+  const ours = await startServerProcess(
     [
       'harness/cli/kata.ts',
       'serve',
@@ -182,12 +121,13 @@ try {
       'warn',
     ],
     oursPort,
+    root,
   );
   servers.push(ours);
   const peerPort = await findFreePort();
-  const peer = await startServer(
+  const peer = await startServerProcess(
     [
-      'katas/03-rate-limiter/peer-server.ts',
+      'katas/03-rate-limiter/bench-peer-server.ts',
       '--url',
       url,
       '--port',
@@ -202,6 +142,7 @@ try {
       'warn',
     ],
     peerPort,
+    root,
   );
   servers.push(peer);
 
@@ -276,7 +217,7 @@ try {
     );
   }
 } finally {
-  for (const server of servers) await stopServer(server);
+  for (const server of servers) await stopServerProcess(server);
   const cleaner = createIoredisAdapter({ url });
   await deleteKeysWithPrefix(cleaner, peerPrefix);
   for (const algorithm of ALGORITHMS) {

@@ -8,7 +8,7 @@
  *   GET /limited          5 per 10 s per client IP, as this kata's GET /api/limited
  *   GET /limited-by-user  --limit per --window ms per `user_id` (query), as GET /rate-limit/check
  *
- *   npx tsx katas/03-rate-limiter/peer-server.ts --url redis://127.0.0.1:6379 --port 3001 [--limit 10000] [--window 60000] [--log-level warn]
+ *   npx tsx katas/03-rate-limiter/bench-peer-server.ts --url redis://127.0.0.1:6379 --port 3001 [--limit 10000] [--window 60000] [--log-level warn]
  *
  * It prints `listening on <address>` once it listens, and stops on SIGTERM or SIGINT.
  */
