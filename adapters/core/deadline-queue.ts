@@ -1,4 +1,4 @@
-import { realClearTimeout, realNow, realSetTimeout } from './real-timers.js';
+import { realNow, realSetTimeout } from './real-timers.js';
 
 /** Something that must settle by `deadline`, a {@link realNow} time. */
 export interface Deadline {
@@ -27,9 +27,13 @@ export function createDeadlineQueue<Entry extends Deadline>(expire: (entry: Entr
 
   const oldest = (): Entry | undefined => entries.values().next().value;
 
+  // Unref'd: it never keeps the process alive, so it is not cleared when the last entry
+  // settles (clearing and re-arming a timer for every burst of replies costs more than
+  // the commands). It may fire for an entry settled long ago: it then expires nothing and
+  // re-arms for the oldest left, if any.
   function arm(now: number): void {
     const first = oldest();
-    timer = first ? realSetTimeout(expireDue, Math.max(0, first.deadline - now)) : undefined;
+    timer = first ? realSetTimeout(expireDue, Math.max(0, first.deadline - now)).unref() : undefined;
   }
 
   function expireDue(): void {
@@ -51,11 +55,6 @@ export function createDeadlineQueue<Entry extends Deadline>(expire: (entry: Entr
     },
     delete(entry) {
       entries.delete(entry);
-      // No timer left behind to keep the process alive once nothing is in flight.
-      if (entries.size === 0 && timer !== undefined) {
-        realClearTimeout(timer);
-        timer = undefined;
-      }
     },
   };
 }
