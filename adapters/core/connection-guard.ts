@@ -118,6 +118,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
         blocking: replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs,
         reject,
         deadline: realNow() + commandTimeoutMs,
+        settled: false,
       };
       if (!onTime) inFlight.add(entry);
       let work: Promise<T>;
