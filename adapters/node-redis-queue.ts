@@ -1,5 +1,6 @@
 import { ErrorReply, RESP_TYPES } from 'redis';
-import { type ClientOutcome, execAbortError } from './core/batch-outcomes.js';
+import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
+import type { RawOutcome } from './core/driver.js';
 import { fromWire } from './core/wire-replies.js';
 import { WatchConflictError } from './errors/watch-conflict-error.js';
 
@@ -23,7 +24,7 @@ export interface LineOptions {
 /** What the queue writer needs of a node-redis client (`RedisClientType`, any modules). */
 export interface QueueingClient {
   readonly isReady: boolean;
-  sendCommand(args: string[], options?: LineOptions): Promise<unknown>;
+  sendCommand(args: readonly string[], options?: LineOptions): Promise<unknown>;
   _getQueue(): {
     addCommand(args: readonly string[], options?: LineOptions): Promise<unknown>;
     isWaitingToWrite(): boolean;
@@ -39,6 +40,11 @@ export const isReplyError = (value: unknown): value is Error => value instanceof
 const asValue = (reply: unknown): ClientOutcome => ({ value: fromWire(reply) });
 const asError = (error: unknown): ClientOutcome => ({ error });
 const ignore = () => undefined;
+const multiLine: readonly string[] = Object.freeze(['MULTI']);
+const execLine: readonly string[] = Object.freeze(['EXEC']);
+
+/** The adapter error for a client error (`ConnectionGuard.toAdapterError`). */
+type ToAdapterError = (error: unknown, command: string) => Error;
 
 /**
  * Command lines written onto one node-redis connection's command queue. `sendCommand`
@@ -48,26 +54,29 @@ const ignore = () => undefined;
  * one go (on the next `setImmediate`, or once the socket drains). The first line after a
  * write goes through `sendCommand`, which checks the connection and schedules that write.
  */
-export function queueWriter(client: QueueingClient) {
+export function queueWriter(client: QueueingClient, toAdapterError: ToAdapterError) {
   const queue = client._getQueue();
 
   /** Queues one command line; node-redis writes it with the others of this tick. */
-  function enqueue(args: string[], options: LineOptions): Promise<unknown> {
+  function enqueue(args: readonly string[], options: LineOptions): Promise<unknown> {
     return client.isReady && queue.isWaitingToWrite()
       ? queue.addCommand(args, options)
       : client.sendCommand(args, options);
   }
 
   /** One command, its reply decoded exactly (`fromWire`). */
-  function send(args: string[], options: LineOptions = wireOptions): Promise<unknown> {
+  function send(args: readonly string[], options: LineOptions = wireOptions): Promise<unknown> {
     return enqueue(args, options).then(fromWire);
   }
 
-  /** Every command's outcome, error replies included, once every reply is in. */
-  function pipeline(commands: readonly string[][]): Promise<ClientOutcome[]> {
+  /**
+   * Every command's outcome, error replies included, once every reply is in. With an
+   * `abortSignal` in `options`, the lines not written when it aborts are dropped.
+   */
+  function pipeline(commands: string[][], options: LineOptions = wireOptions): Promise<RawOutcome[]> {
     const outcomes: Promise<ClientOutcome>[] = [];
-    for (const args of commands) outcomes.push(enqueue(args, wireOptions).then(asValue, asError));
-    return Promise.all(outcomes);
+    for (const args of commands) outcomes.push(enqueue(args, options).then(asValue, asError));
+    return Promise.all(outcomes).then((results) => toRawOutcomes(results, commands, toAdapterError));
   }
 
   /**
@@ -79,25 +88,32 @@ export function queueWriter(client: QueueingClient) {
    * on a WATCH abort; when Redis refused a command while queued, EXEC fails (EXECABORT)
    * and that command's own error tells why.
    */
-  function multi(commands: readonly string[][]): Promise<ClientOutcome[]> {
+  function multi(commands: string[][]): Promise<RawOutcome[]> {
     const chainId = Symbol('MULTI');
     const queuedOptions = { chainId };
-    const queued = [enqueue(['MULTI'], queuedOptions)];
+    const queued = [enqueue(multiLine, queuedOptions)];
     for (const args of commands) queued.push(enqueue(args, queuedOptions));
     for (const reply of queued) reply.catch(ignore);
-    return enqueue(['EXEC'], { chainId, typeMapping: wireTypes }).then(execOutcomes, (error: unknown) =>
-      execFailure(error, queued),
+    return enqueue(execLine, { chainId, typeMapping: wireTypes }).then(
+      (replies) => execOutcomes(replies, commands),
+      (error: unknown) => execFailure(error, queued),
     );
   }
 
-  return { send, pipeline, multi };
-}
+  /** One outcome per queued command, from EXEC's reply; error replies classified. */
+  function execOutcomes(replies: unknown, commands: string[][]): RawOutcome[] {
+    if (replies === null) throw new WatchConflictError();
+    if (!Array.isArray(replies)) throw new TypeError(`Unexpected EXEC reply: ${String(replies)}`);
+    let failed = false;
+    const outcomes = replies.map((reply: unknown): ClientOutcome => {
+      if (!(reply instanceof ErrorReply)) return asValue(reply);
+      failed = true;
+      return { error: reply };
+    });
+    return failed ? toRawOutcomes(outcomes, commands, toAdapterError) : (outcomes as RawOutcome[]);
+  }
 
-/** One outcome per queued command, from EXEC's reply. */
-function execOutcomes(replies: unknown): ClientOutcome[] {
-  if (replies === null) throw new WatchConflictError();
-  if (!Array.isArray(replies)) throw new TypeError(`Unexpected EXEC reply: ${String(replies)}`);
-  return replies.map((reply: unknown) => (reply instanceof ErrorReply ? { error: reply } : asValue(reply)));
+  return { send, pipeline, multi };
 }
 
 /** Why EXEC failed: a command refused while queued (EXECABORT), or EXEC's own error. */

@@ -1,15 +1,13 @@
 import { createClient } from 'redis';
-import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
-import { execPlainPipeline } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
-import { isReplyError, queueWriter, wireTypes } from './node-redis-queue.js';
+import { isReplyError, queueWriter, wireOptions, wireTypes } from './node-redis-queue.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -72,14 +70,12 @@ function connect(options: RealClientOptions): Connection {
 function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
-  const writer = queueWriter(client);
+  const writer = queueWriter(client, guard.toAdapterError);
   // While replies are late, a command that could not even be written in time is dropped:
   // no late ghost write. (A timer per command otherwise costs more than the command.)
-  const send = (args: readonly string[]) =>
-    writer.send(
-      args as string[],
-      guard.isBehind() ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : undefined,
-    );
+  // Not MULTI: dropping the end of a half-written transaction would leave it open.
+  const lineOptions = () =>
+    guard.isBehind() ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : wireOptions;
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
@@ -87,20 +83,16 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
       const command = args[0]?.toUpperCase() ?? '';
       return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
         watch.sent(command);
-        return send(args);
+        return writer.send(args, lineOptions());
       });
     },
     batch(kind, commands) {
-      const sent =
-        kind === 'multi'
-          ? guard.run('EXEC', timeoutMs, () => {
-              watch.exec();
-              return writer.multi(commands);
-            })
-          : guard.run('a pipeline', timeoutMs, () =>
-              guard.isBehind() ? execPlainPipeline(commands, send) : writer.pipeline(commands),
-            );
-      return sent.then((results) => toRawOutcomes(results, commands, guard.toAdapterError));
+      if (kind === 'pipeline')
+        return guard.run('a pipeline', timeoutMs, () => writer.pipeline(commands, lineOptions()));
+      return guard.run('EXEC', timeoutMs, () => {
+        watch.exec();
+        return writer.multi(commands);
+      });
     },
     duplicate: async () => createNodeRedisDriver(options),
     subscriber: async () => createNodeRedisSubscriber(connect(options)),
