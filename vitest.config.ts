@@ -33,7 +33,12 @@ const realProject = (backend: (typeof realBackendNames)[number]) => ({
     name: backend,
     include: specs,
     // The mock's deviations are probed on the mock alone, and specs with no Redis in them run once.
-    exclude: ['adapters/conformance/mock-deviations.spec.ts', ...redisFreeSpecs(root, ['katas', 'adapters'])],
+    // Browser specs run once too, on the mock: they test a page; the Redis behind it has its own specs.
+    exclude: [
+      'adapters/conformance/mock-deviations.spec.ts',
+      'katas/**/*.browser.spec.ts',
+      ...redisFreeSpecs(root, ['katas', 'adapters']),
+    ],
     provide: { backend },
     globalSetup: ['./harness/global-setup.ts'],
   },
