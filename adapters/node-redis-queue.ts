@@ -74,9 +74,19 @@ export function queueWriter(client: QueueingClient, toAdapterError: ToAdapterErr
    * `abortSignal` in `options`, the lines not written when it aborts are dropped.
    */
   function pipeline(commands: string[][], options: LineOptions = wireOptions): Promise<RawOutcome[]> {
-    const outcomes: Promise<ClientOutcome>[] = [];
-    for (const args of commands) outcomes.push(enqueue(args, options).then(asValue, asError));
-    return Promise.all(outcomes).then((results) => toRawOutcomes(results, commands, toAdapterError));
+    // Once the first line is queued on a ready connection, a write is due for the others.
+    const ready = client.isReady;
+    const replies = commands.map((args, index) =>
+      ready && index > 0 ? queue.addCommand(args, options) : enqueue(args, options),
+    );
+    return Promise.all(replies).then(
+      (values) => values.map(asValue) as RawOutcome[],
+      // Some line failed: wait for every reply, then classify.
+      () =>
+        Promise.all(replies.map((reply) => reply.then(asValue, asError))).then((results) =>
+          toRawOutcomes(results, commands, toAdapterError),
+        ),
+    );
   }
 
   /**
