@@ -59,8 +59,10 @@ const realProject = (backend: Exclude<BackendName, 'mock'>) => ({
     name: backend,
     include: specs,
     // The mock's deviations are probed on the mock alone, and specs with no Redis in them run once.
+    // Browser specs run once too, on the mock: they test a page; the Redis behind it has its own specs.
     exclude: [
       'adapters/conformance/mock-deviations.spec.ts',
+      'katas/**/*.browser.spec.ts',
       ...redisFreeSpecs(root, ['katas', 'adapters']),
       ...(isClusterBackend(backend) ? httpLevelSpecs : []),
     ],

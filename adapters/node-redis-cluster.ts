@@ -17,7 +17,8 @@ import type { SubscriberDriver } from './core/driver.js';
 import { execPlainMulti } from './core/plain-batches.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { fromWire } from './core/wire-replies.js';
-import { createNodeRedisSubscriber, isReplyError, wireTypes } from './node-redis.js';
+import { createNodeRedisSubscriber } from './node-redis.js';
+import { isReplyError, wireTypes } from './node-redis-queue.js';
 import { defaultCommandTimeoutMs } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 

@@ -1,16 +1,13 @@
-import { createClient, ErrorReply, RESP_TYPES } from 'redis';
-import { type ClientOutcome, execAbortError, toRawOutcomes } from './core/batch-outcomes.js';
+import { createClient } from 'redis';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
-import { execPlainPipeline } from './core/plain-batches.js';
 import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
-import { fromWire } from './core/wire-replies.js';
-import { WatchConflictError } from './errors/watch-conflict-error.js';
+import { isReplyError, queueWriter, wireOptions, wireTypes } from './node-redis-queue.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -25,9 +22,6 @@ export function createNodeRedisAdapter(options: RealClientOptions): RedisAdapter
 }
 
 type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;
-
-/** An error reply from Redis, as node-redis gives it (top level, or inside EXEC's reply). */
-export const isReplyError = (value: unknown): value is Error => value instanceof ErrorReply;
 
 interface Connection {
   client: NodeRedisClient;
@@ -76,15 +70,12 @@ function connect(options: RealClientOptions): Connection {
 function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
+  const writer = queueWriter(client, guard.toAdapterError);
   // While replies are late, a command that could not even be written in time is dropped:
   // no late ghost write. (A timer per command otherwise costs more than the command.)
-  const send = async (args: readonly string[]) =>
-    fromWire(
-      await client.sendCommand(
-        args as string[],
-        guard.isBehind() ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : onTime,
-      ),
-    );
+  // Not MULTI: dropping the end of a half-written transaction would leave it open.
+  const lineOptions = () =>
+    guard.isBehind() ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : wireOptions;
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
@@ -92,56 +83,21 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
       const command = args[0]?.toUpperCase() ?? '';
       return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
         watch.sent(command);
-        return send(args);
+        return writer.send(args, lineOptions());
       });
     },
-    async batch(kind, commands) {
-      const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
-        if (kind === 'pipeline') return execPlainPipeline(commands, send);
+    batch(kind, commands) {
+      if (kind === 'pipeline')
+        return guard.run('a pipeline', timeoutMs, () => writer.pipeline(commands, lineOptions()));
+      return guard.run('EXEC', timeoutMs, () => {
         watch.exec();
-        return execMulti(client, commands);
+        return writer.multi(commands);
       });
-      return toRawOutcomes(results, commands, guard.toAdapterError);
     },
     duplicate: async () => createNodeRedisDriver(options),
     subscriber: async () => createNodeRedisSubscriber(connect(options)),
     close: () => guard.close(),
   };
-}
-
-/** Integer replies as their digits, strings as Buffers: `fromWire` decodes them (`wire-replies.ts`). */
-export const wireTypes = {
-  [RESP_TYPES.NUMBER]: String,
-  [RESP_TYPES.BLOB_STRING]: Buffer,
-  [RESP_TYPES.SIMPLE_STRING]: Buffer,
-};
-
-/** The options of a command sent while replies are on time: made once, read by every send. */
-const onTime = Object.freeze({ typeMapping: wireTypes });
-
-/**
- * MULTI/EXEC, sent as one chain of commands (node-redis writes a `chainId` chain without
- * other commands in between). Not `client.multi()`: its EXEC ignores the type mapping, so
- * its integers would round near 2^53. EXEC answers nil on a WATCH abort; when Redis
- * refused a command while queued, EXEC fails (EXECABORT) and that command's own error
- * tells why.
- */
-async function execMulti(client: NodeRedisClient, commands: string[][]): Promise<ClientOutcome[]> {
-  const chainId = Symbol('MULTI');
-  const send = (args: string[]) => client.sendCommand(args, { chainId, typeMapping: wireTypes });
-  const queued = Promise.allSettled([send(['MULTI']), ...commands.map(send)]);
-  const exec = send(['EXEC']);
-  let replies: unknown;
-  try {
-    replies = await exec;
-  } catch (error) {
-    const refused = (await queued).find((result) => result.status === 'rejected');
-    if (error instanceof ErrorReply) throw execAbortError(refused?.reason instanceof Error ? refused.reason : error);
-    throw error;
-  }
-  if (replies === null) throw new WatchConflictError();
-  if (!Array.isArray(replies)) throw new TypeError(`Unexpected EXEC reply: ${String(replies)}`);
-  return replies.map((reply: unknown) => (reply instanceof ErrorReply ? { error: reply } : { value: fromWire(reply) }));
 }
 
 /** The subscriber calls a node-redis client and a node-redis cluster share. */

@@ -8,7 +8,17 @@ import { createClient } from 'redis';
 /** node-redis' client as the adapters create it: RESP2, no offline queue. */
 export type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;
 
-const createNodeRedisClient = (url: string) => createClient({ url, RESP: 2, disableOfflineQueue: true });
+/**
+ * `timerPerCommand: false` switches off node-redis' default 5 s `AbortSignal.timeout` per
+ * command, as the adapter does (it keeps its own deadlines): the stricter baseline.
+ */
+const createNodeRedisClient = (url: string, timerPerCommand: boolean) =>
+  createClient({
+    url,
+    RESP: 2,
+    disableOfflineQueue: true,
+    ...(timerPerCommand ? {} : { commandOptions: { timeout: 0 } }),
+  });
 
 export async function rawIoredis(url: string): Promise<Redis> {
   const client = new Redis(url, {
@@ -20,8 +30,8 @@ export async function rawIoredis(url: string): Promise<Redis> {
   return client;
 }
 
-export async function rawNodeRedis(url: string): Promise<NodeRedisClient> {
-  const client = createNodeRedisClient(url);
+export async function rawNodeRedis(url: string, timerPerCommand = true): Promise<NodeRedisClient> {
+  const client = createNodeRedisClient(url, timerPerCommand);
   await client.connect();
   return client;
 }

@@ -3,8 +3,10 @@
  * them (see `fake-timers-expire` in adapters/mock/deviations.ts); the adapters must still
  * answer. node-redis writes via `setImmediate`, so `setImmediate` stays real.
  */
+
+import { expectPublishReached } from '../../harness/expect-publish-reached.js';
 import { describe, expect, test, vi } from '../../harness/test.js';
-import { expectPublishReached, within } from './support.js';
+import { within } from './support.js';
 
 const toFake = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] as const;
 

@@ -51,6 +51,31 @@ describe('integers near and beyond 2^53', () => {
     await expect(redis.get(`${prefix}n`)).resolves.toBe('9007199254740993');
   });
 
+  test('inside MULTI and a pipeline, integers up to ±(2^53 − 1) are exact and digit strings stay strings', async ({
+    redis,
+    prefix,
+  }) => {
+    const n = `${prefix}n`;
+    await redis.set(n, String(twoTo53 - 2));
+    await expect(
+      redis
+        .multi()
+        .incr(n)
+        .get(n)
+        .incrBy(n, -2 * (twoTo53 - 1))
+        .exec(),
+    ).resolves.toEqual([9007199254740991, '9007199254740991', -9007199254740991]);
+    await expect(
+      redis
+        .pipeline()
+        .incrBy(n, -1)
+        .get(n)
+        .incrBy(n, twoTo53)
+        .incrBy(n, twoTo53 - 1)
+        .exec(),
+    ).resolves.toEqual([-twoTo53, '-9007199254740992', 0, 9007199254740991]);
+  });
+
   test('a script integer follows the same rule', async ({ redis }) => {
     await expect(redis.defineScript('return 9007199254740991').run([], [])).resolves.toBe(9007199254740991);
     await expect(redis.defineScript('return {2^53, -2^53}').run([], [])).resolves.toEqual([twoTo53, -twoTo53]);

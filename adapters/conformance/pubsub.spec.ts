@@ -1,5 +1,6 @@
+import { expectPublishReached } from '../../harness/expect-publish-reached.js';
 import { describe, expect, test } from '../../harness/test.js';
-import { expectPublishReached, sleep, within } from './support.js';
+import { sleep, within } from './support.js';
 
 const poll = { timeout: 1000, interval: 10 };
 

@@ -17,6 +17,7 @@ export function toRawOutcomes(
   commands: string[][],
   toAdapterError: (error: unknown, command: string) => Error,
 ): RawOutcome[] {
+  if (!results.some(failed)) return results as RawOutcome[];
   return results.map((result, index) => {
     if (!('error' in result)) return result;
     const error = toAdapterError(result.error, commands[index]?.[0]?.toUpperCase() ?? 'UNKNOWN');
@@ -24,6 +25,8 @@ export function toRawOutcomes(
     throw error;
   });
 }
+
+const failed = (result: ClientOutcome): boolean => 'error' in result;
 
 /** An error reply that refuses the command for now (OOM, BUSY, …): the connection is fine. */
 function isRefusal(error: Error): error is RedisUnavailableError {

@@ -69,7 +69,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
   const inFlight = new Set<InFlight>();
   const noAnswer = (entry: InFlight) => unavailable.noAnswer(endpoint, entry.command, entry.replyTimeoutMs ?? 0);
   const deadlines = createDeadlineQueue<InFlight>((entry) => entry.reject(noAnswer(entry)));
-  const closing = new AbortController();
+  let closing = false;
   let closed: Promise<void> | undefined;
   let lastFailure: string | undefined;
   const readyWaiters = createReadyWaiters(() => client.isReady());
@@ -95,7 +95,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     // A bad argument (not a string) is a bug in the calling code, not an outage.
     if (error instanceof TypeError) return error;
     if (client.isReplyError(error)) return errorFromReply(error.message, command, error);
-    if (closing.signal.aborted) return unavailable.closed(endpoint, command);
+    if (closing) return unavailable.closed(endpoint, command);
     return unavailable.lost(endpoint, command, lastFailure ?? describeConnectionFailure(error), error);
   }
 
@@ -118,6 +118,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
         blocking: replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs,
         reject,
         deadline: realNow() + commandTimeoutMs,
+        settled: false,
       };
       if (!onTime) inFlight.add(entry);
       let work: Promise<T>;
@@ -149,7 +150,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
   }
 
   function run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T> {
-    if (closing.signal.aborted) return Promise.reject(unavailable.closed(endpoint, command));
+    if (closing) return Promise.reject(unavailable.closed(endpoint, command));
     if (client.isReady()) return dispatch(command, replyTimeoutMs, send);
     return runWhenReady(command, replyTimeoutMs, send);
   }
@@ -164,14 +165,14 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     // a short chance only, so that callers hear "unavailable" well within a second.
     const readyBudget = lastFailure === undefined ? commandTimeoutMs : Math.min(commandTimeoutMs, knownDownWaitMs);
     const ready = await readyWaiters.wait(readyBudget);
-    if (closing.signal.aborted) throw unavailable.closed(endpoint, command);
+    if (closing) throw unavailable.closed(endpoint, command);
     if (!ready) throw unavailable.unreachable(endpoint, lastFailure ?? 'not connected yet');
     const left = replyTimeoutMs === undefined ? undefined : replyTimeoutMs - (realNow() - started);
     return dispatch(command, replyTimeoutMs, send, left);
   }
 
   async function shutDown(): Promise<void> {
-    closing.abort();
+    closing = true;
     readyWaiters.release();
     const pending = [...deadlines.entries(), ...inFlight];
     const blocked = pending.some((entry) => entry.blocking);

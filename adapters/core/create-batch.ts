@@ -49,10 +49,11 @@ export function createBatch(driver: RedisDriver, kind: 'multi' | 'pipeline'): Ba
 
 /** The normalised replies; a `BatchError` with every outcome when any command failed. */
 function toReplies(kind: 'multi' | 'pipeline', raw: RawOutcome[], parsers: Parse[]): unknown[] {
-  const replies: unknown[] = [];
-  for (const [index, outcome] of raw.entries()) {
+  const replies: unknown[] = new Array(raw.length);
+  for (let index = 0; index < raw.length; index += 1) {
+    const outcome = raw[index] as RawOutcome;
     if ('error' in outcome) throw new BatchError(kind, toOutcomes(raw, parsers));
-    replies.push(parsers[index]?.(outcome.value));
+    replies[index] = parsers[index]?.(outcome.value);
   }
   return replies;
 }

@@ -30,7 +30,7 @@ const usage = `Usage: pnpm kata <command>
   pnpm kata reset <kata> [--yes] put that kata's starter files back as they were
   pnpm kata diff <kata> [file]   your files against the reference solution [--unified | --side-by-side]
   pnpm kata doctor               Node, pnpm, and which Redis backends can run here
-  pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N] [--secure-cookies]
+  pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N] [--secure-cookies] [--log-level warn]
   pnpm kata status --solution    the status table for solutions/, every backend
 
 <kata> is a number or a name: 01, 1, 01-simple-cache, simple-cache.

@@ -1,10 +1,12 @@
 /**
  * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster]
- * [--port N] [--secure-cookies]`: runs a kata's server for curl and the browser. `--secure-cookies`
- * (or `KATA_SECURE_COOKIES=1`) marks cookies `Secure`, for a server behind HTTPS. The real
- * clients use `--url`, else the Redis the specs would use (`REDIS_URL`, else one started for
- * this session); never an unknown server. The cluster clients likewise: `--url` (seed URLs,
- * comma-separated), else `REDIS_CLUSTER_URLS`, else a 3-master cluster started for this session.
+ * [--port N] [--secure-cookies] [--log-level L]`: runs a kata's server for curl and the browser.
+ * It logs every request (`--log-level info`, the default); `--log-level warn` logs only trouble,
+ * as a benchmark wants. `--secure-cookies` (or `KATA_SECURE_COOKIES=1`) marks cookies `Secure`,
+ * for a server behind HTTPS. The real clients use `--url`, else the Redis the specs would use
+ * (`REDIS_URL`, else one started for this session); never an unknown server. The cluster
+ * clients likewise: `--url` (seed URLs, comma-separated), else `REDIS_CLUSTER_URLS`, else a
+ * 3-master cluster started for this session.
  * `REDLOCK_URLS` (three comma-separated Redis URLs) hands kata 08 its Redlock instances.
  */
 import { pathToFileURL } from 'node:url';
@@ -26,7 +28,13 @@ export interface ServeOptions {
   secureCookies: boolean;
   /** `REDLOCK_URLS`: independent Redis servers for kata 08's Redlock (three, comma-separated). */
   redlockUrls: string[];
+  /** pino's level: `info` (every request) by default. */
+  logLevel: LogLevel;
 }
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+const isLogLevel = (value: string): value is LogLevel => (LOG_LEVELS as readonly string[]).includes(value);
 
 type BuildServer = (options: {
   redis: RedisAdapter;
@@ -48,10 +56,14 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
   const port = Number(value('--port') ?? env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not "${value('--port')}".`);
-  const kata = argv.find((arg, index) => !arg.startsWith('--') && !argv[index - 1]?.match(/^--(adapter|port|url)$/));
+  const logLevel = value('--log-level') ?? 'info';
+  if (!isLogLevel(logLevel)) throw new Error(`--log-level must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}".`);
+  const kata = argv.find(
+    (arg, index) => !arg.startsWith('--') && !argv[index - 1]?.match(/^--(adapter|port|url|log-level)$/),
+  );
   if (!kata)
     throw new Error(
-      `Which kata? Usage: pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N] [--secure-cookies]`,
+      `Which kata? Usage: pnpm kata serve <kata> [--solution] [--adapter ${backendChoices}] [--port N] [--secure-cookies] [--log-level L]`,
     );
   const secureCookies = argv.includes('--secure-cookies') || env.KATA_SECURE_COOKIES === '1';
   return {
@@ -62,6 +74,7 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
     url: value('--url') ?? (isClusterBackend(adapter) ? env.REDIS_CLUSTER_URLS : env.REDIS_URL),
     secureCookies,
     redlockUrls: parseRedlockUrls(env.REDLOCK_URLS, adapter),
+    logLevel,
   };
 }
 
@@ -103,7 +116,7 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   const app = await module.buildServer({
     redis,
     prefix: `kata:${kata.id}:`,
-    logger: true,
+    logger: { level: options.logLevel },
     secureCookies: options.secureCookies,
     ...(redlock.length > 0 ? { redlock } : {}),
     env: process.env,
@@ -124,4 +137,12 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   console.log(
     `API docs: ${address}/docs · health: ${address}/health\nRoutes:\n${app.printRoutes({ commonPrefix: false })}`,
   );
+  if (url) console.log(`Another instance on the same Redis: ${anotherInstanceCommand(options, url)}`);
+}
+
+/** The command that serves the same kata on the next port and the same Redis (kata 07 runs two instances). */
+export function anotherInstanceCommand(options: ServeOptions, url: string): string {
+  const solution = options.solution ? ' --solution' : '';
+  const logLevel = options.logLevel === 'info' ? '' : ` --log-level ${options.logLevel}`;
+  return `pnpm kata serve ${options.kata}${solution} --adapter ${options.adapter} --port ${options.port === 0 ? 0 : options.port + 1} --url ${url}${logLevel}`;
 }
