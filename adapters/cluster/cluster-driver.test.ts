@@ -104,4 +104,14 @@ describe('createClusterDriver', () => {
     await driver.send(['EVAL', 'return 1', '0']);
     expect(sent.map((entry) => entry.to)).toEqual(['127.0.0.1:7000', '127.0.0.1:7000']);
   });
+
+  it('loads a script on every master once EVAL ran, so EVALSHA finds it wherever its keys live', async () => {
+    const { driver, sent } = fakeCluster();
+    await driver.send(['EVAL', 'return 1', '1', 'foo']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sent.filter((entry) => entry.args[0] === 'SCRIPT')).toEqual([
+      { to: '127.0.0.1:7000', args: ['SCRIPT', 'LOAD', 'return 1'] },
+      { to: '127.0.0.1:7001', args: ['SCRIPT', 'LOAD', 'return 1'] },
+    ]);
+  });
 });

@@ -45,10 +45,25 @@ export function createClusterDriver(client: ClusterClient): RedisDriver {
     // script without keys) go to the first master, always the same one: a script loaded
     // there by EVAL is found there by EVALSHA.
     const routingKey = keysOf(args)[0] ?? watchedKeys[0];
-    return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
+    const reply = guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
       followWatch(command, args);
       return sendLine(args, routingKey);
     });
+    if (command === 'EVAL')
+      reply.then(
+        () => loadOnEveryMaster(args[1] ?? ''),
+        () => undefined,
+      );
+    return reply;
+  }
+
+  /**
+   * Each master has its own script cache: EVAL (after NOSCRIPT, see `define-script.ts`) loaded
+   * the script on one. SCRIPT LOAD on every master, in the background, so that EVALSHA finds
+   * it wherever the next keys live: one round trip per run, as on one server.
+   */
+  function loadOnEveryMaster(source: string): void {
+    for (const master of client.masters()) master.send(['SCRIPT', 'LOAD', source]).catch(() => undefined);
   }
 
   async function batch(kind: 'multi' | 'pipeline', commands: string[][]) {
