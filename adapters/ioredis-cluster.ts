@@ -13,9 +13,7 @@ import { followReadiness, readSlotsAsNumbers } from './cluster/ioredis-cluster-f
 import { keySlot } from './cluster/key-slot.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
-import type { SubscriberDriver } from './core/driver.js';
 import { execPlainMulti } from './core/plain-batches.js';
-import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { fromWire } from './core/wire-replies.js';
 import { createIoredisSubscriber, failFastOptions, isReplyError, plainCommandSender, wireReplies } from './ioredis.js';
 import { defaultCommandTimeoutMs } from './real-client-options.js';
