@@ -27,7 +27,7 @@ export function createNodeRedisAdapter(options: RealClientOptions): RedisAdapter
 type NodeRedisClient = ReturnType<typeof createNodeRedisClient>;
 
 /** An error reply from Redis, as node-redis gives it (top level, or inside EXEC's reply). */
-const isReplyError = (value: unknown): value is Error => value instanceof ErrorReply;
+export const isReplyError = (value: unknown): value is Error => value instanceof ErrorReply;
 
 interface Connection {
   client: NodeRedisClient;
@@ -110,7 +110,11 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
 }
 
 /** Integer replies as their digits, strings as Buffers: `fromWire` decodes them (`wire-replies.ts`). */
-const wireTypes = { [RESP_TYPES.NUMBER]: String, [RESP_TYPES.BLOB_STRING]: Buffer, [RESP_TYPES.SIMPLE_STRING]: Buffer };
+export const wireTypes = {
+  [RESP_TYPES.NUMBER]: String,
+  [RESP_TYPES.BLOB_STRING]: Buffer,
+  [RESP_TYPES.SIMPLE_STRING]: Buffer,
+};
 
 /** The options of a command sent while replies are on time: made once, read by every send. */
 const onTime = Object.freeze({ typeMapping: wireTypes });

@@ -36,8 +36,8 @@ export function backendChoiceFromEnv(env: NodeJS.ProcessEnv = process.env): Back
 }
 
 /** Whether the backend's project is part of a run with this choice (`all`: when it can run here). */
-export function includesBackend(choice: BackendChoice, backend: BackendName, realRedisFound: boolean): boolean {
-  if (choice === 'all') return backend === 'mock' || realRedisFound;
+export function includesBackend(choice: BackendChoice, backend: BackendName, canRunHere: boolean): boolean {
+  if (choice === 'all') return backend === 'mock' || canRunHere;
   return choice === backend;
 }
 

@@ -7,4 +7,5 @@ export const realServerCapabilities: Capabilities = Object.freeze({
   errorReplies: true,
   sharedAcrossProcesses: true,
   canBeUnavailable: true,
+  keysAcrossSlots: true,
 });

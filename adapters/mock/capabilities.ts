@@ -12,4 +12,5 @@ export const mockCapabilities: Capabilities = Object.freeze({
   errorReplies: false,
   sharedAcrossProcesses: false,
   canBeUnavailable: false,
+  keysAcrossSlots: true,
 });

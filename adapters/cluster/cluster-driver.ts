@@ -1,0 +1,71 @@
+/**
+ * The `RedisDriver` of both cluster backends, over a `ClusterClient`. What a cluster adds
+ * to one server, in one place: each command goes to the master of its keys' slot, and
+ * whatever would span slots (a multi-key command, MULTI, a script, WATCH then MULTI) is
+ * refused with `CrossSlotError` before anything is sent; SCAN walks every master; a
+ * pipeline may span slots (it is not atomic anyway): its commands go to their own masters.
+ */
+import { toRawOutcomes } from '../core/batch-outcomes.js';
+import { replyTimeoutMs } from '../core/blocking-timeout.js';
+import type { RedisDriver } from '../core/driver.js';
+import { execPlainPipeline } from '../core/plain-batches.js';
+import { trackWatch } from '../core/watch-across-reconnects.js';
+import { clusterCapabilities } from './cluster-capabilities.js';
+import type { ClusterClient } from './cluster-client.js';
+import { keysOf, slotOfCommand, slotOfKeys } from './command-slot.js';
+import { scanMasters } from './scan-masters.js';
+
+export function createClusterDriver(client: ClusterClient): RedisDriver {
+  const { guard, timeoutMs } = client;
+  const watch = trackWatch(client.events);
+  // The keys WATCHed on this connection: EXEC must run on their master, in their slot.
+  let watchedKeys: string[] = [];
+
+  function followWatch(command: string, args: readonly string[]): void {
+    watch.sent(command);
+    if (command === 'WATCH') watchedKeys = [...watchedKeys, ...args.slice(1)];
+    else if (command === 'UNWATCH' || command === 'EXEC' || command === 'DISCARD') watchedKeys = [];
+  }
+
+  function send(args: string[]): Promise<unknown> {
+    const command = args[0]?.toUpperCase() ?? '';
+    try {
+      slotOfCommand(args);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (command === 'SCAN') return guard.run(command, timeoutMs, async () => scanMasters(await client.masters(), args));
+    return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
+      followWatch(command, args);
+      return client.send(args, keysOf(args)[0]);
+    });
+  }
+
+  async function batch(kind: 'multi' | 'pipeline', commands: string[][]) {
+    if (kind === 'pipeline') {
+      for (const line of commands) slotOfCommand(line);
+      const results = await guard.run('a pipeline', timeoutMs, () =>
+        execPlainPipeline(commands, (line) => client.send(line, keysOf(line)[0])),
+      );
+      return toRawOutcomes(results, commands, guard.toAdapterError);
+    }
+    const keys = [...watchedKeys, ...commands.flatMap(keysOf)];
+    const slot = slotOfKeys(watchedKeys.length > 0 ? 'MULTI after WATCH' : 'MULTI', keys);
+    const results = await guard.run('EXEC', timeoutMs, () => {
+      watchedKeys = [];
+      watch.exec();
+      return client.multi(commands, slot);
+    });
+    return toRawOutcomes(results, commands, guard.toAdapterError);
+  }
+
+  return {
+    backend: client.backend,
+    capabilities: clusterCapabilities,
+    send,
+    batch,
+    duplicate: async () => createClusterDriver(client.duplicate()),
+    subscriber: async () => client.subscriber(),
+    close: () => guard.close(),
+  };
+}

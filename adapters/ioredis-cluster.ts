@@ -1,0 +1,119 @@
+import { Cluster, Command, type Redis } from 'ioredis';
+import type { ClusterClient, ClusterMaster } from './cluster/cluster-client.js';
+import {
+  type ClusterClientOptions,
+  credentialsOf,
+  describeSeeds,
+  hostAndPort,
+} from './cluster/cluster-client-options.js';
+import { createClusterDriver } from './cluster/cluster-driver.js';
+import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
+import { createAdapter } from './core/create-adapter.js';
+import type { SubscriberDriver } from './core/driver.js';
+import { execPlainMulti } from './core/plain-batches.js';
+import { createSubscriberListeners } from './core/subscriber-listeners.js';
+import { fromWire } from './core/wire-replies.js';
+import { failFastOptions, isReplyError, plainCommandSender, wireReplies } from './ioredis.js';
+import { defaultCommandTimeoutMs } from './real-client-options.js';
+import type { RedisAdapter } from './redis-adapter.js';
+
+/**
+ * A `RedisAdapter` over ioredis' `Cluster`: each command goes to the master of its key's
+ * slot; what spans slots throws `CrossSlotError` (see `cluster/cluster-driver.ts`).
+ * Fail-fast like the one-server adapter: no offline queue, a deadline on every command.
+ */
+export function createIoredisClusterAdapter(options: ClusterClientOptions): RedisAdapter {
+  return createAdapter(createClusterDriver(connectCluster(options)), options);
+}
+
+interface OpenCluster {
+  cluster: Cluster;
+  guard: ConnectionGuard;
+  timeoutMs: number;
+}
+
+/** A `Cluster` that fails fast (no offline queue, a deadline on every command), guarded. */
+function openCluster(options: ClusterClientOptions): OpenCluster {
+  const timeoutMs = options.commandTimeoutMs ?? defaultCommandTimeoutMs;
+  const cluster = new Cluster(
+    options.urls.map((url) => {
+      const { hostname, port } = new URL(url);
+      return { host: hostname, port: Number(port || 6379) };
+    }),
+    {
+      enableOfflineQueue: false,
+      enableReadyCheck: true,
+      clusterRetryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 1000),
+      slotsRefreshTimeout: Math.max(timeoutMs, 1000),
+      // Node connections: fail fast, integers as digits (ioredis keeps their offline queue
+      // on, so that a node not connected yet takes commands: the guard's deadline holds).
+      redisOptions: { ...failFastOptions(timeoutMs, options.name), ...credentialsOf(options.urls[0] ?? '') },
+      ...(options.nodeAddressMap ? { natMap: natMap(options.nodeAddressMap) } : {}),
+    },
+  );
+  const guard = guardConnection({
+    endpoint: describeSeeds(options.urls),
+    commandTimeoutMs: timeoutMs,
+    events: cluster,
+    isReady: () => cluster.status === 'ready',
+    isReplyError,
+    quit: () => cluster.quit(),
+    destroy: () => cluster.disconnect(),
+  });
+  return { cluster, guard, timeoutMs };
+}
+
+function connectCluster(options: ClusterClientOptions): ClusterClient {
+  const { cluster, guard, timeoutMs } = openCluster(options);
+  const senders = new WeakMap<Redis, ClusterMaster>();
+  const masterOf = (node: Redis): ClusterMaster => {
+    let master = senders.get(node);
+    if (!master) {
+      master = { address: `${node.options.host}:${node.options.port}`, send: plainCommandSender(node) };
+      senders.set(node, master);
+    }
+    return master;
+  };
+  const masters = () => cluster.nodes('master').map(masterOf).sort(byAddress);
+
+  return {
+    backend: 'ioredis-cluster',
+    guard,
+    events: cluster,
+    timeoutMs,
+    send: (args) =>
+      (cluster.sendCommand(new Command(args[0] ?? '', args.slice(1), wireReplies)) as Promise<unknown>).then(fromWire),
+    masters: async () => masters(),
+    multi(commands, slot) {
+      const owner = slot === undefined ? undefined : cluster.slots[slot]?.[0];
+      const master = masters().find((node) => owner === undefined || node.address === owner);
+      if (!master) throw new Error(`No master of slot ${slot} is known yet: the cluster's slot map is still loading.`);
+      return execPlainMulti(commands, master.send, isReplyError);
+    },
+    duplicate: () => connectCluster(options),
+    subscriber: () => createSubscriber(openCluster(options)),
+  };
+}
+
+const byAddress = (a: ClusterMaster, b: ClusterMaster) => a.address.localeCompare(b.address);
+
+function natMap(map: Readonly<Record<string, string>>) {
+  return Object.fromEntries(Object.entries(map).map(([announced, target]) => [announced, hostAndPort(target)]));
+}
+
+/** A subscriber on a `Cluster` of its own: ioredis subscribes on one node, and the cluster bus brings every message there. */
+function createSubscriber({ cluster, guard, timeoutMs }: OpenCluster): SubscriberDriver {
+  const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
+  const listeners = createSubscriberListeners({
+    subscribe: (channel) => run('SUBSCRIBE', () => cluster.subscribe(channel)),
+    unsubscribe: (channel) => run('UNSUBSCRIBE', () => cluster.unsubscribe(channel)),
+    pSubscribe: (pattern) => run('PSUBSCRIBE', () => cluster.psubscribe(pattern)),
+    pUnsubscribe: (pattern) => run('PUNSUBSCRIBE', () => cluster.punsubscribe(pattern)),
+    close: () => guard.close(),
+  });
+  cluster.on('message', (channel: string, message: string) => listeners.deliver(channel, message));
+  cluster.on('pmessage', (pattern: string, channel: string, message: string) =>
+    listeners.deliverPattern(pattern, channel, message),
+  );
+  return listeners.driver;
+}
