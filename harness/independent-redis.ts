@@ -10,7 +10,9 @@ import { type StartedRedis, startRedisServer } from './redis-source/start-redis-
  * Several Redis servers that share nothing, each with its own outage switch: what Redlock
  * runs on. On the mock, in-memory servers with names of their own (mock adapters share
  * data only by server name); on a real backend, one redis-server process each, started on
- * free ports and stopped by `close()`, each behind its own TCP switch.
+ * free ports and stopped by `close()`, each behind its own TCP switch. On a cluster backend
+ * too: Redlock's servers are single servers that share nothing, never one cluster, so they
+ * are opened with the same client's single-server adapter.
  */
 export interface IndependentRedis {
   /** One outage switch, and its adapter (`instances[i].redis`), per server. */
@@ -38,13 +40,21 @@ export async function startIndependentRedis(backend: BackendName, count: number)
   const instances: RedisOutage[] = [];
   try {
     servers.push(...(await Promise.all(Array.from({ length: count }, () => startRedisServer(binary)))));
-    const open = await loadAdapterFactory(backend);
-    for (const server of servers) instances.push(await createRedisOutage(backend, server.url, open));
+    const single = singleServerBackend(backend);
+    const open = await loadAdapterFactory(single);
+    for (const server of servers) instances.push(await createRedisOutage(single, server.url, open));
   } catch (error) {
     await closeAll(instances, servers);
     throw error;
   }
   return { instances, close: () => closeAll(instances, servers) };
+}
+
+/** The backend with the same client on one server: `ioredis-cluster` → `ioredis`. */
+function singleServerBackend(backend: BackendName): BackendName {
+  if (backend === 'ioredis-cluster') return 'ioredis';
+  if (backend === 'node-redis-cluster') return 'node-redis';
+  return backend;
 }
 
 async function closeAll(instances: RedisOutage[], servers: StartedRedis[]): Promise<void> {
