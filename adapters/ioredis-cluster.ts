@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { Cluster, Command, type Redis } from 'ioredis';
 import type { ClusterClient, ClusterMaster } from './cluster/cluster-client.js';
 import {
@@ -7,6 +8,8 @@ import {
   hostAndPort,
 } from './cluster/cluster-client-options.js';
 import { createClusterDriver } from './cluster/cluster-driver.js';
+import { followReadiness, readSlotsAsNumbers } from './cluster/ioredis-cluster-fixes.js';
+import { keySlot } from './cluster/key-slot.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { SubscriberDriver } from './core/driver.js';
@@ -29,10 +32,14 @@ export function createIoredisClusterAdapter(options: ClusterClientOptions): Redi
 interface OpenCluster {
   cluster: Cluster;
   guard: ConnectionGuard;
+  events: EventEmitter;
   timeoutMs: number;
 }
 
-/** A `Cluster` that fails fast (no offline queue, a deadline on every command), guarded. */
+/**
+ * A `Cluster` that fails fast (no offline queue, a deadline on every command), guarded:
+ * ready when the cluster and every master's connection are (`ioredis-cluster-fixes.ts`).
+ */
 function openCluster(options: ClusterClientOptions): OpenCluster {
   const timeoutMs = options.commandTimeoutMs ?? defaultCommandTimeoutMs;
   const cluster = new Cluster(
@@ -41,7 +48,10 @@ function openCluster(options: ClusterClientOptions): OpenCluster {
       return { host: hostname, port: Number(port || 6379) };
     }),
     {
-      enableOfflineQueue: false,
+      // The guard sends only while the cluster and its masters are ready, so nothing waits
+      // in this queue; with it off, ioredis refuses a command for a master whose connection
+      // is being made and retries it 100 ms later on a random master (a timer fake timers stop).
+      enableOfflineQueue: true,
       enableReadyCheck: true,
       clusterRetryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 1000),
       slotsRefreshTimeout: Math.max(timeoutMs, 1000),
@@ -51,20 +61,22 @@ function openCluster(options: ClusterClientOptions): OpenCluster {
       ...(options.nodeAddressMap ? { natMap: natMap(options.nodeAddressMap) } : {}),
     },
   );
+  readSlotsAsNumbers(cluster);
+  const readiness = followReadiness(cluster);
   const guard = guardConnection({
     endpoint: describeSeeds(options.urls),
     commandTimeoutMs: timeoutMs,
-    events: cluster,
-    isReady: () => cluster.status === 'ready',
+    events: readiness.events,
+    isReady: readiness.isReady,
     isReplyError,
     quit: () => cluster.quit(),
     destroy: () => cluster.disconnect(),
   });
-  return { cluster, guard, timeoutMs };
+  return { cluster, guard, events: readiness.events, timeoutMs };
 }
 
 function connectCluster(options: ClusterClientOptions): ClusterClient {
-  const { cluster, guard, timeoutMs } = openCluster(options);
+  const { cluster, guard, events, timeoutMs } = openCluster(options);
   const senders = new WeakMap<Redis, ClusterMaster>();
   const masterOf = (node: Redis): ClusterMaster => {
     let master = senders.get(node);
@@ -79,10 +91,14 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
   return {
     backend: 'ioredis-cluster',
     guard,
-    events: cluster,
+    events,
     timeoutMs,
-    send: (args) =>
-      (cluster.sendCommand(new Command(args[0] ?? '', args.slice(1), wireReplies)) as Promise<unknown>).then(fromWire),
+    send(args, key) {
+      const command = new Command(args[0] ?? '', args.slice(1), wireReplies);
+      // A keyless command is sent to the master of `key` (ioredis' third argument, the target).
+      const target = key !== undefined && command.getSlot() === null ? { slot: keySlot(key) } : undefined;
+      return (cluster.sendCommand(command, undefined, target) as Promise<unknown>).then(fromWire);
+    },
     masters: async () => masters(),
     multi(commands, slot) {
       const owner = slot === undefined ? undefined : cluster.slots[slot]?.[0];

@@ -150,4 +150,10 @@ export interface Capabilities {
    * the adapter throws `CrossSlotError` before sending anything.
    */
   keysAcrossSlots: boolean;
+  /**
+   * PUBLISH answers how many subscribers got the message. `false` on Redis Cluster: the
+   * message reaches subscribers on every node, but the count is only of those connected
+   * to the node that ran PUBLISH.
+   */
+  publishCountsEverySubscriber: boolean;
 }

@@ -25,8 +25,9 @@ export interface ClusterClient {
   readonly events: EventEmitter;
   readonly timeoutMs: number;
   /**
-   * Sends one command line to the master that owns `key`'s slot, following MOVED and ASK,
-   * or to any master when the command has no key.
+   * Sends one command line to the master that owns `key`'s slot (its own first key, or
+   * another for a keyless command such as UNWATCH), following MOVED and ASK; to any
+   * master when `key` is `undefined`.
    */
   send(args: readonly string[], key: string | undefined): Promise<unknown>;
   /** The masters, sorted by address, once the slot map is known. */

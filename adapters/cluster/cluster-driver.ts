@@ -35,9 +35,11 @@ export function createClusterDriver(client: ClusterClient): RedisDriver {
       return Promise.reject(error);
     }
     if (command === 'SCAN') return guard.run(command, timeoutMs, async () => scanMasters(await client.masters(), args));
+    // UNWATCH names no key: it goes where WATCH went.
+    const routingKey = keysOf(args)[0] ?? watchedKeys[0];
     return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
       followWatch(command, args);
-      return client.send(args, keysOf(args)[0]);
+      return client.send(args, routingKey);
     });
   }
 

@@ -1,4 +1,5 @@
 /** Small helpers shared by the conformance specs. */
+import { expect } from 'vitest';
 
 /** Real timers, captured at load, so that a spec's fake timers do not freeze these helpers. */
 const realSetTimeout = globalThis.setTimeout;
@@ -37,4 +38,18 @@ export async function timed<T>(work: Promise<T>): Promise<{ ms: number; result: 
   const started = performance.now();
   const [result] = await Promise.allSettled([work]);
   return { ms: performance.now() - started, result: result as PromiseSettledResult<T> };
+}
+
+/**
+ * PUBLISH's reply, checked as far as the backend defines it: exactly `subscribers` on one
+ * server; on Redis Cluster (`capabilities.publishCountsEverySubscriber` false) only the
+ * subscribers of the node that ran PUBLISH count, so at most `subscribers`.
+ */
+export function expectPublishReached(
+  redis: { capabilities: { publishCountsEverySubscriber: boolean } },
+  count: number,
+  subscribers: number,
+): void {
+  if (redis.capabilities.publishCountsEverySubscriber) expect(count).toBe(subscribers);
+  else expect(count).toBeLessThanOrEqual(subscribers);
 }

@@ -8,4 +8,5 @@ export const realServerCapabilities: Capabilities = Object.freeze({
   sharedAcrossProcesses: true,
   canBeUnavailable: true,
   keysAcrossSlots: true,
+  publishCountsEverySubscriber: true,
 });

@@ -13,4 +13,5 @@ export const mockCapabilities: Capabilities = Object.freeze({
   sharedAcrossProcesses: false,
   canBeUnavailable: false,
   keysAcrossSlots: true,
+  publishCountsEverySubscriber: true,
 });

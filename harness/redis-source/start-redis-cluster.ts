@@ -50,6 +50,10 @@ function startClusterNode(binary: string, directory: string): Promise<StartedRed
     join(directory, 'nodes.conf'),
     '--dir',
     directory,
+    // Without it a node learns its own address from its peers, a while after MEET: until
+    // then CLUSTER SLOTS names it with an empty host, and clients skip its slots.
+    '--cluster-announce-ip',
+    '127.0.0.1',
     // A node that stops answering is marked failing after this long (no replicas to promote anyway).
     '--cluster-node-timeout',
     '5000',
