@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRedlockUrls, parseServeArguments } from './serve.js';
+import { anotherInstanceCommand, parseRedlockUrls, parseServeArguments } from './serve.js';
 
 describe('parseServeArguments', () => {
   it('leaves cookies without Secure by default, for http://localhost', () => {
@@ -32,5 +32,14 @@ describe('parseRedlockUrls', () => {
     expect(() => parseRedlockUrls('redis://a:1,redis://b:2', 'ioredis')).toThrow(/three/);
     expect(() => parseRedlockUrls('redis://a:1,http://b:2,redis://c:3', 'ioredis')).toThrow(/three/);
     expect(() => parseRedlockUrls('redis://a:1,redis://b:2,redis://c:3', 'mock')).toThrow(/--adapter ioredis/);
+  });
+});
+
+describe('anotherInstanceCommand', () => {
+  it('serves the same kata on the next port, on the same Redis', () => {
+    const options = parseServeArguments(['07', '--solution', '--adapter', 'ioredis', '--port', '3001'], {});
+    expect(anotherInstanceCommand(options, 'redis://127.0.0.1:6390')).toBe(
+      'pnpm kata serve 07 --solution --adapter ioredis --port 3002 --url redis://127.0.0.1:6390',
+    );
   });
 });

@@ -115,4 +115,11 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   console.log(
     `API docs: ${address}/docs · health: ${address}/health\nRoutes:\n${app.printRoutes({ commonPrefix: false })}`,
   );
+  if (url) console.log(`Another instance on the same Redis: ${anotherInstanceCommand(options, url)}`);
+}
+
+/** The command that serves the same kata on the next port and the same Redis (kata 07 runs two instances). */
+export function anotherInstanceCommand(options: ServeOptions, url: string): string {
+  const solution = options.solution ? ' --solution' : '';
+  return `pnpm kata serve ${options.kata}${solution} --adapter ${options.adapter} --port ${options.port === 0 ? 0 : options.port + 1} --url ${url}`;
 }
