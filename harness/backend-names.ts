@@ -34,3 +34,10 @@ export type ClusterBackendName = (typeof clusterBackendNames)[number];
 export function isClusterBackend(backend: BackendName): backend is ClusterBackendName {
   return (clusterBackendNames as readonly string[]).includes(backend);
 }
+
+/** The same client on one server: `ioredis-cluster` → `ioredis`; other backends are their own. */
+export function oneServerCounterpart(backend: BackendName): BackendName {
+  if (backend === 'ioredis-cluster') return 'ioredis';
+  if (backend === 'node-redis-cluster') return 'node-redis';
+  return backend;
+}
