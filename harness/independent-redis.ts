@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import type { BackendName } from '../adapters/redis-adapter.js';
+import { oneServerCounterpart } from './backend-names.js';
 import { loadAdapterFactory } from './open-backend-adapter.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 import { findOnPath } from './redis-source/detect-environment.js';
@@ -40,7 +41,7 @@ export async function startIndependentRedis(backend: BackendName, count: number)
   const instances: RedisOutage[] = [];
   try {
     servers.push(...(await Promise.all(Array.from({ length: count }, () => startRedisServer(binary)))));
-    const single = singleServerBackend(backend);
+    const single = oneServerCounterpart(backend);
     const open = await loadAdapterFactory(single);
     for (const server of servers) instances.push(await createRedisOutage(single, server.url, open));
   } catch (error) {
@@ -48,13 +49,6 @@ export async function startIndependentRedis(backend: BackendName, count: number)
     throw error;
   }
   return { instances, close: () => closeAll(instances, servers) };
-}
-
-/** The backend with the same client on one server: `ioredis-cluster` → `ioredis`. */
-function singleServerBackend(backend: BackendName): BackendName {
-  if (backend === 'ioredis-cluster') return 'ioredis';
-  if (backend === 'node-redis-cluster') return 'node-redis';
-  return backend;
 }
 
 async function closeAll(instances: RedisOutage[], servers: StartedRedis[]): Promise<void> {
