@@ -95,8 +95,10 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
     timeoutMs,
     send(args, key) {
       const command = new Command(args[0] ?? '', args.slice(1), wireReplies);
-      // A keyless command is sent to the master of `key` (ioredis' third argument, the target).
-      const target = key !== undefined && command.getSlot() === null ? { slot: keySlot(key) } : undefined;
+      // A keyless command is sent to the master of `key` (ioredis' third argument, the target),
+      // or else to one master, slot 0's, as on node-redis-cluster: spread over random masters,
+      // one channel's PUBLISHes would cross the cluster bus by different paths, out of order.
+      const target = command.getSlot() === null ? { slot: key !== undefined ? keySlot(key) : 0 } : undefined;
       return (cluster.sendCommand(command, undefined, target) as Promise<unknown>).then(fromWire);
     },
     masters: async () => masters(),
