@@ -8,6 +8,7 @@ import {
   hostAndPort,
 } from './cluster/cluster-client-options.js';
 import { createClusterDriver } from './cluster/cluster-driver.js';
+import { noMasterYet } from './cluster/first-master.js';
 import { followReadiness, readSlotsAsNumbers } from './cluster/ioredis-cluster-fixes.js';
 import { keySlot } from './cluster/key-slot.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
@@ -52,7 +53,8 @@ function openCluster(options: ClusterClientOptions): OpenCluster {
       // in this queue; with it off, ioredis refuses a command for a master whose connection
       // is being made and retries it 100 ms later on a random master (a timer fake timers stop).
       enableOfflineQueue: true,
-      enableReadyCheck: true,
+      // CLUSTER INFO before ready costs a round trip per adapter; the slot map says enough.
+      enableReadyCheck: false,
       clusterRetryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 1000),
       slotsRefreshTimeout: Math.max(timeoutMs, 1000),
       // Node connections: fail fast, integers as digits (ioredis keeps their offline queue
@@ -95,17 +97,15 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
     timeoutMs,
     send(args, key) {
       const command = new Command(args[0] ?? '', args.slice(1), wireReplies);
-      // A keyless command is sent to the master of `key` (ioredis' third argument, the target),
-      // or else to one master, slot 0's, as on node-redis-cluster: spread over random masters,
-      // one channel's PUBLISHes would cross the cluster bus by different paths, out of order.
-      const target = command.getSlot() === null ? { slot: key !== undefined ? keySlot(key) : 0 } : undefined;
+      // A keyless command is sent to the master of `key` (ioredis' third argument, the target).
+      const target = command.getSlot() === null ? { slot: keySlot(key) } : undefined;
       return (cluster.sendCommand(command, undefined, target) as Promise<unknown>).then(fromWire);
     },
-    masters: async () => masters(),
+    masters,
     multi(commands, slot) {
       const owner = slot === undefined ? undefined : cluster.slots[slot]?.[0];
       const master = masters().find((node) => owner === undefined || node.address === owner);
-      if (!master) throw new Error(`No master of slot ${slot} is known yet: the cluster's slot map is still loading.`);
+      if (!master) noMasterYet();
       return execPlainMulti(commands, master.send, isReplyError);
     },
     duplicate: () => connectCluster(options),

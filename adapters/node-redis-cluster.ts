@@ -8,6 +8,9 @@ import {
   hostAndPort,
 } from './cluster/cluster-client-options.js';
 import { createClusterDriver } from './cluster/cluster-driver.js';
+import { keysOf } from './cluster/command-slot.js';
+import { noMasterYet } from './cluster/first-master.js';
+import { keySlot } from './cluster/key-slot.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { SubscriberDriver } from './core/driver.js';
@@ -101,6 +104,9 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
   const { cluster, guard, events, timeoutMs } = openCluster(options);
   const nodeSend = async (node: NodeRedisCluster['masters'][number], args: readonly string[]) =>
     fromWire(await (await cluster.nodeClient(node)).sendCommand(args as string[], onTime));
+  const masterOfSlot = (slot: number) => cluster.slots[slot]?.master ?? noMasterYet();
+  const firstMasterNode = () =>
+    [...cluster.masters].sort((a, b) => a.address.localeCompare(b.address))[0] ?? noMasterYet();
   const masters = () =>
     cluster.masters
       .map((node): ClusterMaster => ({ address: node.address, send: (args) => nodeSend(node, args) }))
@@ -112,15 +118,14 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
     events,
     timeoutMs,
     async send(args, key) {
-      // Keyless commands go to one master as they are: node-redis would spread some over all.
-      if (key === undefined) return (masters()[0] ?? noMaster()).send(args);
+      // A keyless command (UNWATCH) goes to the master of `key` as it is: node-redis' own
+      // routing would send it wherever its command policy says.
+      if (keysOf(args).length === 0) return nodeSend(masterOfSlot(keySlot(key)), args);
       return fromWire(await cluster.sendCommand(key, false, args as string[], onTime));
     },
-    masters: async () => masters(),
+    masters,
     async multi(commands, slot) {
-      const owner = slot === undefined ? cluster.masters[0] : cluster.slots[slot]?.master;
-      if (!owner) noMaster();
-      const client = await cluster.nodeClient(owner);
+      const client = await cluster.nodeClient(slot === undefined ? firstMasterNode() : masterOfSlot(slot));
       const send = async (args: readonly string[]) => fromWire(await client.sendCommand(args as string[], onTime));
       return execPlainMulti(commands, send, isReplyError);
     },
@@ -131,10 +136,6 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
 
 /** The options of every command: replies as wire data (`fromWire` decodes them). */
 const onTime = Object.freeze({ typeMapping: wireTypes, timeout: 0 });
-
-function noMaster(): never {
-  throw new Error("No master is known yet: the cluster's slot map is still loading.");
-}
 
 function addressMap(map: Readonly<Record<string, string>>) {
   const targets = new Map(Object.entries(map).map(([announced, target]) => [announced, hostAndPort(target)]));

@@ -11,9 +11,7 @@ import { type StartedRedis, startRedisServer } from './redis-source/start-redis-
  * Several Redis servers that share nothing, each with its own outage switch: what Redlock
  * runs on. On the mock, in-memory servers with names of their own (mock adapters share
  * data only by server name); on a real backend, one redis-server process each, started on
- * free ports and stopped by `close()`, each behind its own TCP switch. On a cluster backend
- * too: Redlock's servers are single servers that share nothing, never one cluster, so they
- * are opened with the same client's single-server adapter.
+ * free ports and stopped by `close()`, each behind its own TCP switch.
  */
 export interface IndependentRedis {
   /** One outage switch, and its adapter (`instances[i].redis`), per server. */
@@ -41,9 +39,10 @@ export async function startIndependentRedis(backend: BackendName, count: number)
   const instances: RedisOutage[] = [];
   try {
     servers.push(...(await Promise.all(Array.from({ length: count }, () => startRedisServer(binary)))));
-    const single = oneServerCounterpart(backend);
-    const open = await loadAdapterFactory(single);
-    for (const server of servers) instances.push(await createRedisOutage(single, server.url, open));
+    // Independent servers, not a cluster: a cluster backend's client on one server each.
+    const client = oneServerCounterpart(backend);
+    const open = await loadAdapterFactory(client);
+    for (const server of servers) instances.push(await createRedisOutage(client, server.url, open));
   } catch (error) {
     await closeAll(instances, servers);
     throw error;

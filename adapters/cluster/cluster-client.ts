@@ -26,12 +26,11 @@ export interface ClusterClient {
   readonly timeoutMs: number;
   /**
    * Sends one command line to the master that owns `key`'s slot (its own first key, or
-   * another for a keyless command such as UNWATCH), following MOVED and ASK; to any
-   * master when `key` is `undefined`.
+   * another for a keyless command such as UNWATCH), following MOVED and ASK.
    */
-  send(args: readonly string[], key: string | undefined): Promise<unknown>;
-  /** The masters, sorted by address, once the slot map is known. */
-  masters(): Promise<ClusterMaster[]>;
+  send(args: readonly string[], key: string): Promise<unknown>;
+  /** The masters, sorted by address; none until the slot map is known. */
+  masters(): ClusterMaster[];
   /** MULTI, the commands, EXEC on the master that owns `slot` (any master when `undefined`). */
   multi(commands: string[][], slot: number | undefined): Promise<ClientOutcome[]>;
   /** A new client to the same cluster, sharing no connection with this one. */

@@ -13,6 +13,7 @@ import { trackWatch } from '../core/watch-across-reconnects.js';
 import { clusterCapabilities } from './cluster-capabilities.js';
 import type { ClusterClient } from './cluster-client.js';
 import { keysOf, slotOfCommand, slotOfKeys } from './command-slot.js';
+import { firstMaster } from './first-master.js';
 import { scanMasters } from './scan-masters.js';
 
 export function createClusterDriver(client: ClusterClient): RedisDriver {
@@ -27,6 +28,11 @@ export function createClusterDriver(client: ClusterClient): RedisDriver {
     else if (command === 'UNWATCH' || command === 'EXEC' || command === 'DISCARD') watchedKeys = [];
   }
 
+  /** To the master of `key`'s slot, or to the first master for a keyless line. */
+  function sendLine(args: readonly string[], key: string | undefined): Promise<unknown> {
+    return key === undefined ? firstMaster(client.masters()).send(args) : client.send(args, key);
+  }
+
   function send(args: string[]): Promise<unknown> {
     const command = args[0]?.toUpperCase() ?? '';
     try {
@@ -34,12 +40,14 @@ export function createClusterDriver(client: ClusterClient): RedisDriver {
     } catch (error) {
       return Promise.reject(error);
     }
-    if (command === 'SCAN') return guard.run(command, timeoutMs, async () => scanMasters(await client.masters(), args));
-    // UNWATCH names no key: it goes where WATCH went.
+    if (command === 'SCAN') return guard.run(command, timeoutMs, () => scanMasters(client.masters(), args));
+    // UNWATCH names no key: it goes where WATCH went. Other keyless commands (PING, TIME, a
+    // script without keys) go to the first master, always the same one: a script loaded
+    // there by EVAL is found there by EVALSHA.
     const routingKey = keysOf(args)[0] ?? watchedKeys[0];
     return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
       followWatch(command, args);
-      return client.send(args, routingKey);
+      return sendLine(args, routingKey);
     });
   }
 
@@ -47,7 +55,7 @@ export function createClusterDriver(client: ClusterClient): RedisDriver {
     if (kind === 'pipeline') {
       for (const line of commands) slotOfCommand(line);
       const results = await guard.run('a pipeline', timeoutMs, () =>
-        execPlainPipeline(commands, (line) => client.send(line, keysOf(line)[0])),
+        execPlainPipeline(commands, (line) => sendLine(line, keysOf(line)[0])),
       );
       return toRawOutcomes(results, commands, guard.toAdapterError);
     }

@@ -6,13 +6,14 @@
  * the walk and scan again.
  */
 import type { ClusterMaster } from './cluster-client.js';
+import { firstMaster } from './first-master.js';
 
 /** Runs a `SCAN cursor …` command line across `masters`; replies `[cursor, keys]` like SCAN. */
 export async function scanMasters(masters: readonly ClusterMaster[], args: readonly string[]): Promise<unknown> {
   const [first] = masters;
   const cursor = args[1] ?? '';
   // Not a cursor SCAN could have given: let Redis answer its own error.
-  if (!first || !/^\d+$/.test(cursor)) return (first ?? noMaster()).send(args);
+  if (!first || !/^\d+$/.test(cursor)) return firstMaster(masters).send(args);
   const count = BigInt(masters.length);
   const index = Number(BigInt(cursor) % count);
   const nodeCursor = BigInt(cursor) / count;
@@ -27,8 +28,4 @@ function nextCursor(nodeNext: bigint, index: number, masterCount: number): strin
   if (nodeNext !== 0n) return String(nodeNext * BigInt(masterCount) + BigInt(index));
   // This master is done: the next one from its start, or the end of the walk.
   return index + 1 < masterCount ? String(index + 1) : '0';
-}
-
-function noMaster(): never {
-  throw new Error('The cluster has no master yet: its slot map is still unknown.');
 }
