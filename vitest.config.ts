@@ -52,7 +52,12 @@ const realProject = (backend: Exclude<BackendName, 'mock'>) => ({
     name: backend,
     include: specs,
     // The mock's deviations are probed on the mock alone, and specs with no Redis in them run once.
-    exclude: ['adapters/conformance/mock-deviations.spec.ts', ...redisFreeSpecs(root, ['katas', 'adapters'])],
+    // Browser specs run once too, on the mock: they test a page; the Redis behind it has its own specs.
+    exclude: [
+      'adapters/conformance/mock-deviations.spec.ts',
+      'katas/**/*.browser.spec.ts',
+      ...redisFreeSpecs(root, ['katas', 'adapters']),
+    ],
     provide: { backend },
     // One Redis (or one cluster) for the whole run, started once and shared by the projects that need it.
     globalSetup: [isClusterBackend(backend) ? './harness/global-setup-cluster.ts' : './harness/global-setup.ts'],

@@ -1,6 +1,7 @@
 /**
  * The harness has two sides. What specs run on: `harness/*.ts` (fixtures, outage, the
- * katas↔solutions switch, backend names), `harness/http/`, `harness/redis-source/`. The
+ * katas↔solutions switch, backend names), `harness/http/`, `harness/redis-source/`,
+ * `harness/browser/`. The
  * tooling around them: `harness/cli/`, `reporters/`, `matrix/`, `workbook/`, `progress/`,
  * `bench/`, `cli-tests/`, and the benchmarks wherever they live (`adapters/bench/`, a kata's
  * `bench*.ts`: scripts run by `pnpm bench`, never loaded by a spec). Tooling may use the spec

@@ -5,9 +5,11 @@
  * upgrade wait, and go out once the socket is there. Leaving runs once, when the
  * connection closes, however it closed, and also when the upgrade never happened.
  */
+import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { FrameListener } from './chat-types.js';
+import { createFrameSender } from './frame-sender.js';
 import { keepAlive } from './keep-alive.js';
 
 export interface SocketSessions {
@@ -26,6 +28,8 @@ export interface SocketSessions {
 
 interface Session {
   socket: WebSocket | null;
+  /** The TCP connection under the socket: the upgraded request's. */
+  connection: Socket;
   pending: string[];
 }
 
@@ -37,12 +41,14 @@ export interface SocketSessionsOptions {
 
 export function createSocketSessions({ pingMs, log }: SocketSessionsOptions): SocketSessions {
   const sessions = new WeakMap<FastifyRequest, Session>();
-  const sockets = new Set<WebSocket>();
+  /** Every open socket, with its TCP connection. */
+  const sockets = new Map<WebSocket, Socket>();
+  const sender = createFrameSender();
   const leaving = new Set<Promise<void>>();
 
   return {
     open(request, leave) {
-      const session: Session = { socket: null, pending: [] };
+      const session: Session = { socket: null, connection: request.raw.socket, pending: [] };
       sessions.set(request, session);
       request.raw.socket.once('close', () => {
         const left = leave().catch((error: unknown) => log.warn({ err: error }, 'leaving a room failed'));
@@ -50,7 +56,7 @@ export function createSocketSessions({ pingMs, log }: SocketSessionsOptions): So
         void left.then(() => leaving.delete(left));
       });
       return (frame) => {
-        if (session.socket) session.socket.send(frame);
+        if (session.socket) sender.send(session.socket, session.connection, frame);
         else session.pending.push(frame);
       };
     },
@@ -58,17 +64,17 @@ export function createSocketSessions({ pingMs, log }: SocketSessionsOptions): So
       const session = sessions.get(request);
       if (!session) throw new Error('A socket arrived without its session: open it in a preHandler first.');
       session.socket = socket;
-      for (const frame of session.pending.splice(0)) socket.send(frame);
-      sockets.add(socket);
+      for (const frame of session.pending.splice(0)) sender.send(socket, session.connection, frame);
+      sockets.set(socket, session.connection);
       socket.once('close', () => sockets.delete(socket));
       keepAlive(socket, pingMs);
     },
     broadcast(frame) {
-      for (const socket of sockets) socket.send(frame);
+      for (const [socket, connection] of sockets) sender.send(socket, connection, frame);
     },
     async closeAll() {
-      const closed = [...sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
-      for (const socket of sockets) socket.terminate();
+      const closed = [...sockets.keys()].map((socket) => new Promise((resolve) => socket.once('close', resolve)));
+      for (const socket of sockets.keys()) socket.terminate();
       await Promise.all(closed); // each connection's own close (and its `leave`) has run by then
       await Promise.allSettled([...leaving]);
     },
