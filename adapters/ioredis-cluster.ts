@@ -17,7 +17,7 @@ import type { SubscriberDriver } from './core/driver.js';
 import { execPlainMulti } from './core/plain-batches.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { fromWire } from './core/wire-replies.js';
-import { failFastOptions, isReplyError, plainCommandSender, wireReplies } from './ioredis.js';
+import { createIoredisSubscriber, failFastOptions, isReplyError, plainCommandSender, wireReplies } from './ioredis.js';
 import { defaultCommandTimeoutMs } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -109,7 +109,11 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
       return execPlainMulti(commands, master.send, isReplyError);
     },
     duplicate: () => connectCluster(options),
-    subscriber: () => createSubscriber(openCluster(options)),
+    // ioredis subscribes on one node; the cluster bus brings every message there.
+    subscriber: () => {
+      const { cluster: own, guard: ownGuard } = openCluster(options);
+      return createIoredisSubscriber({ client: own, guard: ownGuard, timeoutMs });
+    },
   };
 }
 
@@ -117,21 +121,4 @@ const byAddress = (a: ClusterMaster, b: ClusterMaster) => a.address.localeCompar
 
 function natMap(map: Readonly<Record<string, string>>) {
   return Object.fromEntries(Object.entries(map).map(([announced, target]) => [announced, hostAndPort(target)]));
-}
-
-/** A subscriber on a `Cluster` of its own: ioredis subscribes on one node, and the cluster bus brings every message there. */
-function createSubscriber({ cluster, guard, timeoutMs }: OpenCluster): SubscriberDriver {
-  const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
-  const listeners = createSubscriberListeners({
-    subscribe: (channel) => run('SUBSCRIBE', () => cluster.subscribe(channel)),
-    unsubscribe: (channel) => run('UNSUBSCRIBE', () => cluster.unsubscribe(channel)),
-    pSubscribe: (pattern) => run('PSUBSCRIBE', () => cluster.psubscribe(pattern)),
-    pUnsubscribe: (pattern) => run('PUNSUBSCRIBE', () => cluster.punsubscribe(pattern)),
-    close: () => guard.close(),
-  });
-  cluster.on('message', (channel: string, message: string) => listeners.deliver(channel, message));
-  cluster.on('pmessage', (pattern: string, channel: string, message: string) =>
-    listeners.deliverPattern(pattern, channel, message),
-  );
-  return listeners.driver;
 }

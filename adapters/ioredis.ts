@@ -1,4 +1,4 @@
-import { Command, Redis, type RedisOptions, ReplyError } from 'ioredis';
+import { type Cluster, Command, Redis, type RedisOptions, ReplyError } from 'ioredis';
 import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { coalesceWrites } from './core/coalesce-writes.js';
@@ -115,8 +115,19 @@ export function plainCommandSender(client: Redis): SendLine {
 /** ioredis' command options for replies as wire data (no `replyEncoding`: Buffers); read, never changed, by `Command`. */
 export const wireReplies = Object.freeze({});
 
-/** A subscriber connection. Unsubscribes by name only: ioredis hangs on a bare UNSUBSCRIBE. */
-function createIoredisSubscriber({ client, guard, timeoutMs }: Connection): SubscriberDriver {
+/**
+ * A subscriber connection (or a `Cluster` of its own: same calls, same events). Unsubscribes
+ * by name only: ioredis hangs on a bare UNSUBSCRIBE.
+ */
+export function createIoredisSubscriber({
+  client,
+  guard,
+  timeoutMs,
+}: {
+  client: Redis | Cluster;
+  guard: ConnectionGuard;
+  timeoutMs: number;
+}): SubscriberDriver {
   const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
   const listeners = createSubscriberListeners({
     subscribe: (channel) => run('SUBSCRIBE', () => client.subscribe(channel)),

@@ -17,7 +17,7 @@ import type { SubscriberDriver } from './core/driver.js';
 import { execPlainMulti } from './core/plain-batches.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { fromWire } from './core/wire-replies.js';
-import { isReplyError, wireTypes } from './node-redis.js';
+import { createNodeRedisSubscriber, isReplyError, wireTypes } from './node-redis.js';
 import { defaultCommandTimeoutMs } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -130,7 +130,11 @@ function connectCluster(options: ClusterClientOptions): ClusterClient {
       return execPlainMulti(commands, send, isReplyError);
     },
     duplicate: () => connectCluster(options),
-    subscriber: () => createSubscriber(openCluster(options)),
+    // node-redis subscribes on one node; the cluster bus brings every message there.
+    subscriber: () => {
+      const { cluster: own, guard: ownGuard } = openCluster(options);
+      return createNodeRedisSubscriber({ client: own, guard: ownGuard, timeoutMs });
+    },
   };
 }
 
@@ -140,21 +144,4 @@ const onTime = Object.freeze({ typeMapping: wireTypes, timeout: 0 });
 function addressMap(map: Readonly<Record<string, string>>) {
   const targets = new Map(Object.entries(map).map(([announced, target]) => [announced, hostAndPort(target)]));
   return (address: string) => targets.get(address);
-}
-
-/** A subscriber on a cluster client of its own: node-redis subscribes on one node, the cluster bus brings every message. */
-function createSubscriber({ cluster, guard, timeoutMs }: OpenCluster): SubscriberDriver {
-  const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
-  const listeners = createSubscriberListeners({
-    subscribe: (channel) =>
-      run('SUBSCRIBE', () => cluster.subscribe(channel, (message, from) => listeners.deliver(from, message))),
-    unsubscribe: (channel) => run('UNSUBSCRIBE', () => cluster.unsubscribe(channel)),
-    pSubscribe: (pattern) =>
-      run('PSUBSCRIBE', () =>
-        cluster.pSubscribe(pattern, (message, channel) => listeners.deliverPattern(pattern, channel, message)),
-      ),
-    pUnsubscribe: (pattern) => run('PUNSUBSCRIBE', () => cluster.pUnsubscribe(pattern)),
-    close: () => guard.close(),
-  });
-  return listeners.driver;
 }

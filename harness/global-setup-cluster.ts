@@ -8,29 +8,14 @@
 import type { TestProject } from 'vitest/node';
 import { provisionRedisCluster } from './redis-source/provision-redis-cluster.js';
 import type { RedisClusterSource } from './redis-source/select-redis-cluster-source.js';
-import type { StartedCluster } from './redis-source/start-redis-cluster.js';
-
-interface SharedCluster {
-  started: Promise<StartedCluster | null>;
-  users: number;
-}
-
-const globalKey = Symbol.for('redis-katas.shared-cluster');
-const registry = globalThis as { [globalKey]?: SharedCluster };
+import { acquireForRun } from './shared-for-run.js';
 
 export default async function setup(project: TestProject) {
   const source = JSON.parse(process.env.KATA_REDIS_CLUSTER_SOURCE ?? '{"kind":"none"}') as RedisClusterSource;
-  registry[globalKey] ??= { started: provisionRedisCluster(source), users: 0 };
-  const shared = registry[globalKey];
-  shared.users += 1;
-  const cluster = await shared.started;
+  const { resource: cluster, release } = await acquireForRun(Symbol.for('redis-katas.shared-cluster'), () =>
+    provisionRedisCluster(source),
+  );
   if (!cluster) throw new Error(`Project ${project.name} needs a Redis Cluster, but none is available.`);
   project.provide('redisUrl', cluster.urls.join(','));
-
-  return async function teardown() {
-    shared.users -= 1;
-    if (shared.users > 0) return;
-    delete registry[globalKey];
-    await cluster.stop();
-  };
+  return release;
 }
