@@ -334,7 +334,7 @@ export function judgeSpec(
   for (const backend of matrixBackends.filter(isClusterBackend)) {
     if (!skippedState(backend) || !passesOnOneServer) continue;
     const note = cases[backend]?.note;
-    const declaration = declarationOf(note, cluster);
+    const declaration = declarationOf(note, cluster, `the ${backend} backend`);
     if (declaration.declared)
       verdict.gaps.push({ backend, declaredBy: declaration.ref, reason: declaration.reason, note: note ?? '' });
     else
