@@ -1,10 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { backendChoiceFromEnv, includesBackend } from './harness/backend-choice.js';
-import { type BackendName, realBackendNames } from './harness/backend-names.js';
+import {
+  type BackendName,
+  clusterBackendNames,
+  isClusterBackend,
+  serverBackendNames,
+} from './harness/backend-names.js';
 import { katasOrSolutions, specTargetFromEnv } from './harness/katas-or-solutions.js';
 import { redisFreeSpecs } from './harness/redis-free-specs.js';
-import { detectEnvironment } from './harness/redis-source/detect-environment.js';
+import { detectClusterEnvironment, detectEnvironment } from './harness/redis-source/detect-environment.js';
+import {
+  NO_CLUSTER_HINT,
+  type RedisClusterSource,
+  selectRedisClusterSource,
+} from './harness/redis-source/select-redis-cluster-source.js';
 import { NO_REDIS_HINT, type RedisSource, selectRedisSource } from './harness/redis-source/select-redis-source.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -12,22 +22,38 @@ const target = specTargetFromEnv();
 // `--backend` (the CLI) or every backend that can run here (`pnpm verify`, a bare `vitest`).
 const choice = backendChoiceFromEnv();
 // Vitest evaluates this file once per project: detect once per process, and only when a real backend may run.
-const detected = globalThis as { redisKatasSource?: RedisSource };
-const source: RedisSource =
-  choice === 'mock'
-    ? { kind: 'none', hint: NO_REDIS_HINT }
-    : (detected.redisKatasSource ?? selectRedisSource(await detectEnvironment()));
-if (choice !== 'mock' && choice !== 'all' && source.kind === 'none')
+const detected = globalThis as { redisKatasSource?: RedisSource; redisKatasClusterSource?: RedisClusterSource };
+const wantsServer = choice === 'all' || (serverBackendNames as readonly string[]).includes(choice);
+const wantsCluster = choice === 'all' || (clusterBackendNames as readonly string[]).includes(choice);
+const source: RedisSource = wantsServer
+  ? (detected.redisKatasSource ?? selectRedisSource(await detectEnvironment()))
+  : { kind: 'none', hint: NO_REDIS_HINT };
+const clusterSource: RedisClusterSource = wantsCluster
+  ? (detected.redisKatasClusterSource ?? selectRedisClusterSource(detectClusterEnvironment()))
+  : { kind: 'none', hint: NO_CLUSTER_HINT };
+if (choice !== 'all' && wantsServer && source.kind === 'none')
   throw new Error(`--backend ${choice} needs a real Redis. ${NO_REDIS_HINT}`);
+if (choice !== 'all' && wantsCluster && clusterSource.kind === 'none')
+  throw new Error(`--backend ${choice} needs a Redis Cluster. ${NO_CLUSTER_HINT}`);
 detected.redisKatasSource = source;
+detected.redisKatasClusterSource = clusterSource;
 process.env.KATA_REDIS_SOURCE = JSON.stringify(source);
-const realRedisFound = source.kind !== 'none';
-const runs = (backend: BackendName) => includesBackend(choice, backend, realRedisFound);
+process.env.KATA_REDIS_CLUSTER_SOURCE = JSON.stringify(clusterSource);
+const canRunHere = (backend: BackendName) =>
+  backend === 'mock' || (isClusterBackend(backend) ? clusterSource.kind !== 'none' : source.kind !== 'none');
+const runs = (backend: BackendName) => includesBackend(choice, backend, canRunHere(backend));
 
 const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts', 'server-kit/**/*.spec.ts'];
 const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts', 'server-kit/**/*.test.ts'];
 
-const realProject = (backend: (typeof realBackendNames)[number]) => ({
+// In a run of every backend (`pnpm verify`, `pnpm matrix`), the cluster projects leave out the
+// HTTP-level specs (kata servers, server-kit: 60 % of a real project's time), whose Redis work
+// the step specs and the conformance suite already prove on the cluster. `--backend
+// ioredis-cluster` (or node-redis-cluster) runs them all, and so does KATA_CLUSTER_SPECS=all (CI).
+const httpLevelSpecs =
+  choice === 'all' && process.env.KATA_CLUSTER_SPECS !== 'all' ? ['katas/*/server*.spec.ts', 'server-kit/**'] : [];
+
+const realProject = (backend: Exclude<BackendName, 'mock'>) => ({
   extends: true as const,
   test: {
     name: backend,
@@ -38,9 +64,11 @@ const realProject = (backend: (typeof realBackendNames)[number]) => ({
       'adapters/conformance/mock-deviations.spec.ts',
       'katas/**/*.browser.spec.ts',
       ...redisFreeSpecs(root, ['katas', 'adapters']),
+      ...(isClusterBackend(backend) ? httpLevelSpecs : []),
     ],
     provide: { backend },
-    globalSetup: ['./harness/global-setup.ts'],
+    // One Redis (or one cluster) for the whole run, started once and shared by the projects that need it.
+    globalSetup: [isClusterBackend(backend) ? './harness/global-setup-cluster.ts' : './harness/global-setup.ts'],
   },
 });
 
@@ -68,7 +96,8 @@ export default defineConfig({
             },
           ]
         : []),
-      ...realBackendNames.filter(runs).map(realProject),
+      ...serverBackendNames.filter(runs).map(realProject),
+      ...clusterBackendNames.filter(runs).map(realProject),
     ],
   },
 });

@@ -1,4 +1,4 @@
-import { Command, Redis, ReplyError } from 'ioredis';
+import { type Cluster, Command, Redis, type RedisOptions, ReplyError } from 'ioredis';
 import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { coalesceWrites } from './core/coalesce-writes.js';
@@ -24,7 +24,7 @@ export function createIoredisAdapter(options: RealClientOptions): RedisAdapter {
 }
 
 /** An error reply from Redis, as ioredis gives it (top level, or inside EXEC's reply). */
-const isReplyError = (value: unknown): value is Error => value instanceof ReplyError;
+export const isReplyError = (value: unknown): value is Error => value instanceof ReplyError;
 
 interface Connection {
   client: Redis;
@@ -40,18 +40,7 @@ interface Connection {
  */
 function connect(options: RealClientOptions): Connection {
   const timeoutMs = options.commandTimeoutMs ?? defaultCommandTimeoutMs;
-  const client = new Redis(options.url, {
-    enableOfflineQueue: false,
-    autoResendUnfulfilledCommands: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: Math.max(timeoutMs, 1000),
-    // How long disconnect() waits for the socket to close; the 2 s default delays exit.
-    disconnectTimeout: 200,
-    retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 1000),
-    // Integer replies as digits, read with `callBuffer` (strings as Buffers): see `wire-replies.ts`.
-    stringNumbers: true,
-    ...(options.name ? { connectionName: options.name } : {}),
-  });
+  const client = new Redis(options.url, failFastOptions(timeoutMs, options.name));
   const guard = guardConnection({
     endpoint: redisEndpoint(options.url),
     commandTimeoutMs: timeoutMs,
@@ -62,6 +51,22 @@ function connect(options: RealClientOptions): Connection {
     destroy: () => client.disconnect(),
   });
   return { client, guard, timeoutMs };
+}
+
+/** The connection options of every ioredis connection the adapters open, cluster nodes' too. */
+export function failFastOptions(timeoutMs: number, name: string | undefined): RedisOptions {
+  return {
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: Math.max(timeoutMs, 1000),
+    // How long disconnect() waits for the socket to close; the 2 s default delays exit.
+    disconnectTimeout: 200,
+    retryStrategy: (attempt) => Math.min(50 * 2 ** attempt, 1000),
+    // Integer replies as digits, read with `callBuffer` (strings as Buffers): see `wire-replies.ts`.
+    stringNumbers: true,
+    ...(name ? { connectionName: name } : {}),
+  };
 }
 
 function createIoredisDriver(options: RealClientOptions): RedisDriver {
@@ -97,7 +102,7 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
  * (`fromWire`: strings arrive as Buffers, integers as their digits). The commands of one
  * tick leave in one socket write, as in a pipeline.
  */
-function plainCommandSender(client: Redis): SendLine {
+export function plainCommandSender(client: Redis): SendLine {
   const coalesce = coalesceWrites(() => client.stream);
   return (args) => {
     coalesce();
@@ -108,10 +113,21 @@ function plainCommandSender(client: Redis): SendLine {
 }
 
 /** ioredis' command options for replies as wire data (no `replyEncoding`: Buffers); read, never changed, by `Command`. */
-const wireReplies = Object.freeze({});
+export const wireReplies = Object.freeze({});
 
-/** A subscriber connection. Unsubscribes by name only: ioredis hangs on a bare UNSUBSCRIBE. */
-function createIoredisSubscriber({ client, guard, timeoutMs }: Connection): SubscriberDriver {
+/**
+ * A subscriber connection (or a `Cluster` of its own: same calls, same events). Unsubscribes
+ * by name only: ioredis hangs on a bare UNSUBSCRIBE.
+ */
+export function createIoredisSubscriber({
+  client,
+  guard,
+  timeoutMs,
+}: {
+  client: Redis | Cluster;
+  guard: ConnectionGuard;
+  timeoutMs: number;
+}): SubscriberDriver {
   const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
   const listeners = createSubscriberListeners({
     subscribe: (channel) => run('SUBSCRIBE', () => client.subscribe(channel)),

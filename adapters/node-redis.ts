@@ -100,8 +100,24 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   };
 }
 
-/** A subscriber connection; node-redis hands each listener `(message, channel)`. */
-function createNodeRedisSubscriber({ client, guard, timeoutMs }: Connection): SubscriberDriver {
+/** The subscriber calls a node-redis client and a node-redis cluster share. */
+interface PubSubClient {
+  subscribe(channel: string, listener: (message: string, channel: string) => void): Promise<unknown>;
+  unsubscribe(channel: string): Promise<unknown>;
+  pSubscribe(pattern: string, listener: (message: string, channel: string) => void): Promise<unknown>;
+  pUnsubscribe(pattern: string): Promise<unknown>;
+}
+
+/** A subscriber connection (or a cluster client of its own); node-redis hands each listener `(message, channel)`. */
+export function createNodeRedisSubscriber({
+  client,
+  guard,
+  timeoutMs,
+}: {
+  client: PubSubClient;
+  guard: ConnectionGuard;
+  timeoutMs: number;
+}): SubscriberDriver {
   const run = (command: string, send: () => Promise<unknown>) => guard.run(command, timeoutMs, send);
   const listeners = createSubscriberListeners({
     subscribe: (channel) =>

@@ -3,8 +3,8 @@ import type { BlockingCommands, RedisCommands, RedisReply } from './redis-comman
 
 export type * from './redis-commands.js';
 
-/** The three backends the workbook runs on. */
-export type BackendName = 'mock' | 'ioredis' | 'node-redis';
+/** The backends the workbook runs on: the in-memory mock, two clients on one server, the same two on Redis Cluster. */
+export type BackendName = 'mock' | 'ioredis' | 'node-redis' | 'ioredis-cluster' | 'node-redis-cluster';
 
 /**
  * One Redis connection, the same on every backend. Katas take it as a parameter, never
@@ -144,4 +144,16 @@ export interface Capabilities {
   sharedAcrossProcesses: boolean;
   /** Commands can fail because the server is down (a real network connection). */
   canBeUnavailable: boolean;
+  /**
+   * A multi-key command, MULTI or script may use any keys. `false` on Redis Cluster: the
+   * keys must share a hash slot (one hash tag: `{cart:42}:items`, `{cart:42}:total`), or
+   * the adapter throws `CrossSlotError` before sending anything.
+   */
+  keysAcrossSlots: boolean;
+  /**
+   * PUBLISH answers how many subscribers got the message. `false` on Redis Cluster: the
+   * message reaches subscribers on every node, but the count is only of those connected
+   * to the node that ran PUBLISH.
+   */
+  publishCountsEverySubscriber: boolean;
 }

@@ -13,7 +13,7 @@ describe('the backend choice', () => {
 
   it('refuses a backend that does not exist, naming the ones that do', () => {
     expect(() => parseBackendChoice('redis')).toThrow(
-      '--backend must be one of mock|ioredis|node-redis|all, not "redis".',
+      '--backend must be one of mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster|all, not "redis".',
     );
   });
 
@@ -26,7 +26,7 @@ describe('the backend choice', () => {
 
   it('states the judge in one line', () => {
     expect(describeJudge(['mock'])).toBe(
-      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
+      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster|all',
     );
     expect(describeJudge(['ioredis'])).toMatch(/^Judged on ioredis on a real Redis · /);
   });

@@ -1,6 +1,6 @@
 /**
  * Which backends judge a run, one rule for every command (`pnpm test`, `pnpm kata`,
- * `pnpm kata watch`, the progress file): `--backend mock|ioredis|node-redis|all`, passed
+ * `pnpm kata watch`, the progress file): `--backend mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster|all`, passed
  * to Vitest's config as `KATA_BACKEND`. The learner's commands default to the mock
  * (in memory, no server to start: the fastest loop); with `KATA_BACKEND` unset (`pnpm
  * verify`, `pnpm matrix`, CI, a bare `vitest`) every backend that can run here runs.
@@ -36,8 +36,8 @@ export function backendChoiceFromEnv(env: NodeJS.ProcessEnv = process.env): Back
 }
 
 /** Whether the backend's project is part of a run with this choice (`all`: when it can run here). */
-export function includesBackend(choice: BackendChoice, backend: BackendName, realRedisFound: boolean): boolean {
-  if (choice === 'all') return backend === 'mock' || realRedisFound;
+export function includesBackend(choice: BackendChoice, backend: BackendName, canRunHere: boolean): boolean {
+  if (choice === 'all') return backend === 'mock' || canRunHere;
   return choice === backend;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createMockAdapter } from '../adapters/ioredis-mock.js';
 import type { BackendName } from '../adapters/redis-adapter.js';
+import { oneServerCounterpart } from './backend-names.js';
 import { loadAdapterFactory } from './open-backend-adapter.js';
 import { createRedisOutage, type RedisOutage } from './outage.js';
 import { findOnPath } from './redis-source/detect-environment.js';
@@ -38,8 +39,10 @@ export async function startIndependentRedis(backend: BackendName, count: number)
   const instances: RedisOutage[] = [];
   try {
     servers.push(...(await Promise.all(Array.from({ length: count }, () => startRedisServer(binary)))));
-    const open = await loadAdapterFactory(backend);
-    for (const server of servers) instances.push(await createRedisOutage(backend, server.url, open));
+    // Independent servers, not a cluster: a cluster backend's client on one server each.
+    const client = oneServerCounterpart(backend);
+    const open = await loadAdapterFactory(client);
+    for (const server of servers) instances.push(await createRedisOutage(client, server.url, open));
   } catch (error) {
     await closeAll(instances, servers);
     throw error;

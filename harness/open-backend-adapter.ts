@@ -3,12 +3,16 @@
  * (the mock's run does not load ioredis' or node-redis' modules, about 0.9 s saved per
  * worker), then makes adapters synchronously.
  */
+import type { ClusterClientOptions } from '../adapters/cluster/cluster-client-options.js';
 import type { AdapterOptions } from '../adapters/core/create-adapter.js';
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
-import { requireRedisUrl } from './require-redis-url.js';
+import { requireClusterUrls, requireRedisUrl } from './require-redis-url.js';
 
-/** Makes adapters for one backend; the URL is the real Redis (`''` on the mock). */
-export type AdapterFactory = (url: string, options?: AdapterOptions) => RedisAdapter;
+/** Where a cluster backend connects for the node addresses its cluster announces (a relay: see `outage.ts`). */
+export type ClusterAddressOptions = Pick<ClusterClientOptions, 'nodeAddressMap'>;
+
+/** Makes adapters for one backend; the URL is the real Redis (`''` on the mock; seed URLs, comma-separated, on a cluster). */
+export type AdapterFactory = (url: string, options?: AdapterOptions & ClusterAddressOptions) => RedisAdapter;
 
 const factories = new Map<BackendName, Promise<AdapterFactory>>();
 
@@ -25,6 +29,15 @@ async function importFactory(backend: BackendName): Promise<AdapterFactory> {
     case 'node-redis': {
       const { createNodeRedisAdapter } = await import('../adapters/node-redis.js');
       return (url, options = {}) => createNodeRedisAdapter({ ...options, url: requireRedisUrl(backend, url) });
+    }
+    case 'ioredis-cluster': {
+      const { createIoredisClusterAdapter } = await import('../adapters/ioredis-cluster.js');
+      return (url, options = {}) => createIoredisClusterAdapter({ ...options, urls: requireClusterUrls(backend, url) });
+    }
+    case 'node-redis-cluster': {
+      const { createNodeRedisClusterAdapter } = await import('../adapters/node-redis-cluster.js');
+      return (url, options = {}) =>
+        createNodeRedisClusterAdapter({ ...options, urls: requireClusterUrls(backend, url) });
     }
   }
 }

@@ -1,4 +1,6 @@
 import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
+import { isClusterBackend } from './backend-names.js';
+import { createClusterOutage } from './cluster-outage.js';
 import { withSimulatedOutage } from './mock-outage.js';
 import type { AdapterFactory } from './open-backend-adapter.js';
 import { createTcpSwitch } from './tcp-switch.js';
@@ -6,7 +8,8 @@ import { createTcpSwitch } from './tcp-switch.js';
 /**
  * A Redis you can take away and bring back, for "Redis goes away" specs. On a real backend
  * the adapter connects through a TCP relay that is cut and restored (the clients see a
- * real outage); on the mock the outage is simulated.
+ * real outage; on a cluster, one relay per master: `cluster-outage.ts`); on the mock the
+ * outage is simulated.
  */
 export interface RedisOutage {
   /** An adapter to the Redis that goes away. */
@@ -44,6 +47,7 @@ export async function createRedisOutage(
       close: () => redis.close(),
     };
   }
+  if (isClusterBackend(backend)) return createClusterOutage(redisUrl, open);
   const relay = await createTcpSwitch(redisUrl);
   const redis = open(relay.url);
   return {

@@ -18,3 +18,12 @@ export async function redisNowMs(redis: RedisAdapter): Promise<number> {
   const { seconds, microseconds } = await redis.time();
   return seconds * 1000 + Math.floor(microseconds / 1000);
 }
+
+/**
+ * How many of `keys` exist, one EXISTS per key: on Redis Cluster, one EXISTS of keys in
+ * different hash slots is refused (CROSSSLOT).
+ */
+export async function countExisting(redis: RedisAdapter, keys: readonly string[]): Promise<number> {
+  const found = await Promise.all(keys.map((key) => redis.exists(key)));
+  return found.reduce((sum, count) => sum + count, 0);
+}

@@ -35,6 +35,11 @@ export interface RedisFixtures {
   redisUrl: string;
   /** A key prefix unique to this test, like `t:3f9c2a7b:`. Every key the test writes starts with it. */
   prefix: string;
+  /**
+   * `prefix` plus a hash tag, like `t:3f9c2a7b:{3f9c2a7b}:`: keys under it share one hash
+   * slot, so a multi-key command, MULTI or script over them also runs on Redis Cluster.
+   */
+  slotPrefix: string;
   /** A channel prefix unique to this test, for pub/sub. */
   channelPrefix: string;
   /** A connected adapter for this test; closed afterwards, after its keys are deleted. */
@@ -56,6 +61,9 @@ export const test = base.extend<RedisFixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Vitest fixtures must destructure their context.
   prefix: async ({}, use) => {
     await use(`t:${randomBytes(4).toString('hex')}:`);
+  },
+  slotPrefix: async ({ prefix }, use) => {
+    await use(`${prefix}{${prefix.slice(2, -1)}}:`);
   },
   channelPrefix: async ({ prefix }, use) => {
     await use(`${prefix}ch:`);

@@ -1,8 +1,10 @@
 /**
  * The same trouble on a real redis-server, started by this spec so that it can be put out
- * of memory or kept busy without touching the Redis other specs share. Real backends only.
+ * of memory or kept busy without touching the Redis other specs share. Real backends only;
+ * the cluster backends use their client on that one server (`oneServerCounterpart`).
  */
-import type { RedisAdapter } from '../adapters/redis-adapter.js';
+import type { BackendName, RedisAdapter } from '../adapters/redis-adapter.js';
+import { oneServerCounterpart } from '../harness/backend-names.js';
 import { createBackendAdapter } from '../harness/backends.js';
 import { jsonBody } from '../harness/http/json-body.js';
 import { findOnPath } from '../harness/redis-source/detect-environment.js';
@@ -17,12 +19,13 @@ const mockCannot = (backend: string) =>
 
 /** A redis-server of this test's own, and an adapter to it; both gone when the test ends. */
 async function ownRedis(
-  backend: 'ioredis' | 'node-redis',
+  backend: BackendName,
   onTestFinished: (fn: () => Promise<void>) => void,
 ): Promise<{ server: StartedRedis; redis: RedisAdapter; admin: RedisAdapter }> {
   const server = await startRedisServer(redisServer as string);
-  const redis = createBackendAdapter(backend, server.url);
-  const admin = createBackendAdapter(backend, server.url);
+  const client = oneServerCounterpart(backend);
+  const redis = createBackendAdapter(client, server.url);
+  const admin = createBackendAdapter(client, server.url);
   onTestFinished(async () => {
     await Promise.allSettled([redis.close(), admin.close()]);
     await server.stop();
@@ -40,7 +43,7 @@ describe('server-kit · Redis trouble on a redis-server of its own', () => {
   }) => {
     skip(!shared.capabilities.canBeUnavailable, mockCannot(backend));
     skip(!redisServer, 'needs redis-server on PATH, to start one of its own');
-    const { redis, admin } = await ownRedis(backend as 'ioredis' | 'node-redis', onTestFinished);
+    const { redis, admin } = await ownRedis(backend, onTestFinished);
     const app = await buildItemsServer(redis, prefix);
     onTestFinished(() => app.close());
     await app.inject({ method: 'PUT', url: '/items/a', ...json({ value: 'before' }) });
@@ -65,12 +68,12 @@ describe('server-kit · Redis trouble on a redis-server of its own', () => {
   }) => {
     skip(!shared.capabilities.canBeUnavailable, mockCannot(backend));
     skip(!redisServer, 'needs redis-server on PATH, to start one of its own');
-    const { server, redis, admin } = await ownRedis(backend as 'ioredis' | 'node-redis', onTestFinished);
+    const { server, redis, admin } = await ownRedis(backend, onTestFinished);
     const app = await buildItemsServer(redis, prefix);
     onTestFinished(() => app.close());
     await admin.sendCommand(['CONFIG', 'SET', 'busy-reply-threshold', '50']);
     // A script that never ends, on a connection of its own (its adapter gives up on it after its deadline).
-    const looping = createBackendAdapter(backend, server.url);
+    const looping = createBackendAdapter(oneServerCounterpart(backend), server.url);
     onTestFinished(() => looping.close());
     looping.sendCommand(['EVAL', 'while true do end', '0']).catch(() => undefined);
     await expect

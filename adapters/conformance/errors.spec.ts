@@ -29,15 +29,18 @@ describe('error replies', () => {
     expect(await redis.lRange(`${prefix}list`, 0, -1)).toEqual(['a']);
   });
 
-  test('incr on a value that is not an integer rejects with RedisCommandError, code ERR', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}text`, 'abc');
-    await redis.set(`${prefix}float`, '8.5');
-    const onText = redis.incr(`${prefix}text`);
+  test('incr on a value that is not an integer rejects with RedisCommandError, code ERR', async ({
+    redis,
+    slotPrefix,
+  }) => {
+    await redis.set(`${slotPrefix}text`, 'abc');
+    await redis.set(`${slotPrefix}float`, '8.5');
+    const onText = redis.incr(`${slotPrefix}text`);
     await expect(onText).rejects.toBeInstanceOf(RedisCommandError);
     await expect(onText).rejects.toMatchObject({ code: 'ERR', message: expect.stringMatching(/not an integer/) });
-    await expect(redis.incr(`${prefix}float`)).rejects.toBeInstanceOf(RedisCommandError);
-    await expect(redis.incrBy(`${prefix}float`, 2)).rejects.toBeInstanceOf(RedisCommandError);
-    expect(await redis.mGet([`${prefix}text`, `${prefix}float`])).toEqual(['abc', '8.5']);
+    await expect(redis.incr(`${slotPrefix}float`)).rejects.toBeInstanceOf(RedisCommandError);
+    await expect(redis.incrBy(`${slotPrefix}float`, 2)).rejects.toBeInstanceOf(RedisCommandError);
+    expect(await redis.mGet([`${slotPrefix}text`, `${slotPrefix}float`])).toEqual(['abc', '8.5']);
   });
 
   test('hIncrBy on a field that is not an integer rejects with RedisCommandError', async ({ redis, prefix }) => {
@@ -54,13 +57,13 @@ describe('error replies', () => {
 
   test('a command called without its keys or members rejects with RedisCommandError, wrong number of arguments', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
     const settled = await Promise.allSettled([
       redis.del(),
       redis.mGet([]),
-      redis.sAdd(`${prefix}s`),
-      redis.hSet(`${prefix}h`, {}),
+      redis.sAdd(`${slotPrefix}s`),
+      redis.hSet(`${slotPrefix}h`, {}),
     ]);
     const rejected = {
       status: 'rejected',
@@ -71,7 +74,7 @@ describe('error replies', () => {
       }),
     };
     expect(settled).toEqual([rejected, rejected, rejected, rejected]);
-    expect(await redis.exists(`${prefix}s`, `${prefix}h`)).toBe(0);
+    expect(await redis.exists(`${slotPrefix}s`, `${slotPrefix}h`)).toBe(0);
   });
 
   test('an unknown command sent raw rejects with a RedisError', async ({ redis }) => {

@@ -3,6 +3,8 @@
  * them (see `fake-timers-expire` in adapters/mock/deviations.ts); the adapters must still
  * answer. node-redis writes via `setImmediate`, so `setImmediate` stays real.
  */
+
+import { expectPublishReached } from '../../harness/expect-publish-reached.js';
 import { describe, expect, test, vi } from '../../harness/test.js';
 import { within } from './support.js';
 
@@ -11,16 +13,16 @@ const toFake = ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'D
 describe('fake timers', () => {
   test('commands, batches and scripts settle while setTimeout, setInterval and Date are faked', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
     vi.useFakeTimers({ toFake: [...toFake] });
     try {
       const work = (async () => {
-        await redis.set(`${prefix}k`, 'v', { ex: 100 });
-        const replies = await redis.multi().get(`${prefix}k`).incr(`${prefix}n`).exec();
+        await redis.set(`${slotPrefix}k`, 'v', { ex: 100 });
+        const replies = await redis.multi().get(`${slotPrefix}k`).incr(`${slotPrefix}n`).exec();
         const script = await redis
-          .defineScript(`-- ${prefix}\nreturn redis.call('GET', KEYS[1])`)
-          .run([`${prefix}k`], []);
+          .defineScript(`-- ${slotPrefix}\nreturn redis.call('GET', KEYS[1])`)
+          .run([`${slotPrefix}k`], []);
         return { replies, script };
       })();
       expect(await within(1000, work, 'commands under fake timers')).toEqual({ replies: ['v', 1], script: 'v' });
@@ -41,7 +43,7 @@ describe('fake timers', () => {
         1000,
         subscriber.subscribe(`${channelPrefix}news`, (message) => received.push(message)),
       );
-      expect(await within(1000, redis.publish(`${channelPrefix}news`, 'hello'))).toBe(1);
+      expectPublishReached(redis, await within(1000, redis.publish(`${channelPrefix}news`, 'hello')), 1);
       await within(
         1000,
         vi.waitUntil(() => received.length > 0, { timeout: 1000, interval: 10 }),

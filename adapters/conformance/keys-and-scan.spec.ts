@@ -16,24 +16,24 @@ async function scanAll(redis: RedisAdapter, options: ScanOptions) {
 }
 
 describe('keys', () => {
-  test('del returns how many of the keys existed, and deletes them', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}a`, '1');
-    await redis.set(`${prefix}b`, '2');
-    expect(await redis.del(`${prefix}a`, `${prefix}b`, `${prefix}missing`)).toBe(2);
-    expect(await redis.exists(`${prefix}a`, `${prefix}b`)).toBe(0);
+  test('del returns how many of the keys existed, and deletes them', async ({ redis, slotPrefix }) => {
+    await redis.set(`${slotPrefix}a`, '1');
+    await redis.set(`${slotPrefix}b`, '2');
+    expect(await redis.del(`${slotPrefix}a`, `${slotPrefix}b`, `${slotPrefix}missing`)).toBe(2);
+    expect(await redis.exists(`${slotPrefix}a`, `${slotPrefix}b`)).toBe(0);
   });
 
-  test('unlink returns how many of the keys existed, and deletes them', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}a`, '1');
-    await redis.hSet(`${prefix}h`, { f: 'v' });
-    expect(await redis.unlink(`${prefix}a`, `${prefix}h`, `${prefix}missing`)).toBe(2);
-    expect(await redis.exists(`${prefix}a`, `${prefix}h`)).toBe(0);
+  test('unlink returns how many of the keys existed, and deletes them', async ({ redis, slotPrefix }) => {
+    await redis.set(`${slotPrefix}a`, '1');
+    await redis.hSet(`${slotPrefix}h`, { f: 'v' });
+    expect(await redis.unlink(`${slotPrefix}a`, `${slotPrefix}h`, `${slotPrefix}missing`)).toBe(2);
+    expect(await redis.exists(`${slotPrefix}a`, `${slotPrefix}h`)).toBe(0);
   });
 
-  test('exists counts the existing keys, a key named twice twice', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}a`, '1');
-    expect(await redis.exists(`${prefix}a`)).toBe(1);
-    expect(await redis.exists(`${prefix}a`, `${prefix}a`, `${prefix}missing`)).toBe(2);
+  test('exists counts the existing keys, a key named twice twice', async ({ redis, slotPrefix }) => {
+    await redis.set(`${slotPrefix}a`, '1');
+    expect(await redis.exists(`${slotPrefix}a`)).toBe(1);
+    expect(await redis.exists(`${slotPrefix}a`, `${slotPrefix}a`, `${slotPrefix}missing`)).toBe(2);
   });
 
   test('type names the type of each key, none for a missing one', async ({ redis, prefix }) => {

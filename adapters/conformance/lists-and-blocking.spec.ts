@@ -73,29 +73,32 @@ describe('lists', () => {
 
   test('lMove pops from one end of the source, pushes to one end of the destination, and returns it', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
-    await redis.rPush(`${prefix}src`, 'a', 'b', 'c');
-    await redis.rPush(`${prefix}dst`, 'x');
-    expect(await redis.lMove(`${prefix}src`, `${prefix}dst`, 'right', 'left')).toBe('c');
-    expect(await redis.lRange(`${prefix}src`, 0, -1)).toEqual(['a', 'b']);
-    expect(await redis.lRange(`${prefix}dst`, 0, -1)).toEqual(['c', 'x']);
-    expect(await redis.lMove(`${prefix}src`, `${prefix}dst`, 'left', 'right')).toBe('a');
-    expect(await redis.lRange(`${prefix}dst`, 0, -1)).toEqual(['c', 'x', 'a']);
+    await redis.rPush(`${slotPrefix}src`, 'a', 'b', 'c');
+    await redis.rPush(`${slotPrefix}dst`, 'x');
+    expect(await redis.lMove(`${slotPrefix}src`, `${slotPrefix}dst`, 'right', 'left')).toBe('c');
+    expect(await redis.lRange(`${slotPrefix}src`, 0, -1)).toEqual(['a', 'b']);
+    expect(await redis.lRange(`${slotPrefix}dst`, 0, -1)).toEqual(['c', 'x']);
+    expect(await redis.lMove(`${slotPrefix}src`, `${slotPrefix}dst`, 'left', 'right')).toBe('a');
+    expect(await redis.lRange(`${slotPrefix}dst`, 0, -1)).toEqual(['c', 'x', 'a']);
   });
 
-  test('lMove returns null and changes nothing when the source is empty', async ({ redis, prefix }) => {
-    expect(await redis.lMove(`${prefix}missing`, `${prefix}dst`, 'left', 'right')).toBeNull();
-    expect(await redis.exists(`${prefix}dst`)).toBe(0);
+  test('lMove returns null and changes nothing when the source is empty', async ({ redis, slotPrefix }) => {
+    expect(await redis.lMove(`${slotPrefix}missing`, `${slotPrefix}dst`, 'left', 'right')).toBeNull();
+    expect(await redis.exists(`${slotPrefix}dst`)).toBe(0);
   });
 });
 
 describe('blocking pops', () => {
-  test('blPop returns an element that is already there at once, with its key', async ({ redis, prefix }) => {
+  test('blPop returns an element that is already there at once, with its key', async ({ redis, slotPrefix }) => {
     const worker = await redis.blocking();
     try {
-      await redis.rPush(`${prefix}b`, 'job-1', 'job-2');
-      expect(await worker.blPop([`${prefix}a`, `${prefix}b`], 1)).toEqual({ key: `${prefix}b`, element: 'job-1' });
+      await redis.rPush(`${slotPrefix}b`, 'job-1', 'job-2');
+      expect(await worker.blPop([`${slotPrefix}a`, `${slotPrefix}b`], 1)).toEqual({
+        key: `${slotPrefix}b`,
+        element: 'job-1',
+      });
     } finally {
       await worker.close();
     }
@@ -183,25 +186,25 @@ describe('blocking pops', () => {
     }
   });
 
-  test('blMove moves an element pushed 50 ms later and returns it', async ({ redis, prefix }) => {
+  test('blMove moves an element pushed 50 ms later and returns it', async ({ redis, slotPrefix }) => {
     const worker = await redis.blocking();
     try {
-      const moved = worker.blMove(`${prefix}queue`, `${prefix}processing`, 'right', 'left', 1);
+      const moved = worker.blMove(`${slotPrefix}queue`, `${slotPrefix}processing`, 'right', 'left', 1);
       await sleep(50);
-      await redis.lPush(`${prefix}queue`, 'job-1');
+      await redis.lPush(`${slotPrefix}queue`, 'job-1');
       expect(await moved).toBe('job-1');
-      expect(await redis.lRange(`${prefix}processing`, 0, -1)).toEqual(['job-1']);
-      expect(await redis.lLen(`${prefix}queue`)).toBe(0);
+      expect(await redis.lRange(`${slotPrefix}processing`, 0, -1)).toEqual(['job-1']);
+      expect(await redis.lLen(`${slotPrefix}queue`)).toBe(0);
     } finally {
       await worker.close();
     }
   });
 
-  test('blMove returns null when its timeout passes with no element', async ({ redis, prefix }) => {
+  test('blMove returns null when its timeout passes with no element', async ({ redis, slotPrefix }) => {
     const worker = await redis.blocking();
     try {
-      expect(await worker.blMove(`${prefix}queue`, `${prefix}processing`, 'right', 'left', 0.2)).toBeNull();
-      expect(await redis.exists(`${prefix}processing`)).toBe(0);
+      expect(await worker.blMove(`${slotPrefix}queue`, `${slotPrefix}processing`, 'right', 'left', 0.2)).toBeNull();
+      expect(await redis.exists(`${slotPrefix}processing`)).toBe(0);
     } finally {
       await worker.close();
     }

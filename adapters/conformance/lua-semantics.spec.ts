@@ -95,10 +95,14 @@ describe('reply conversion', () => {
     expect(await run(redis, prefix, "return redis.status_reply('FINE')")).toBe('FINE');
   });
 
-  test("redis.call answers Redis' types: nil as false, a status as {ok = …}", async ({ redis, prefix }) => {
+  test("redis.call answers Redis' types: nil as false, a status as {ok = …}", async ({ redis, slotPrefix }) => {
     const script =
       "redis.call('SET', KEYS[1], 'v') return {type(redis.call('GET', KEYS[2])), redis.call('TYPE', KEYS[1]).ok, redis.call('SET', KEYS[1], 'w')}";
-    expect(await run(redis, prefix, script, [`${prefix}s`, `${prefix}missing`])).toEqual(['boolean', 'string', 'OK']);
+    expect(await run(redis, slotPrefix, script, [`${slotPrefix}s`, `${slotPrefix}missing`])).toEqual([
+      'boolean',
+      'string',
+      'OK',
+    ]);
   });
 });
 

@@ -69,16 +69,16 @@ describe('defineScript', () => {
     expect(await redis.defineScript(fresh(prefix, "return {1, 'two', nil, 4}")).run([], [])).toEqual([1, 'two']);
   });
 
-  test('a failing redis.call aborts the script with a RedisCommandError', async ({ redis, prefix, skip }) => {
+  test('a failing redis.call aborts the script with a RedisCommandError', async ({ redis, slotPrefix, skip }) => {
     skip(
       !redis.capabilities.luaSemantics,
       `redis.call on the ${redis.backend} backend runs the raw command, without Redis' checks (capabilities.luaSemantics)`,
     );
-    await redis.set(`${prefix}text`, 'abc');
+    await redis.set(`${slotPrefix}text`, 'abc');
     const script = redis.defineScript(
-      fresh(prefix, "redis.call('INCR', KEYS[1])\nredis.call('SET', KEYS[2], 'ran')\nreturn 1"),
+      fresh(slotPrefix, "redis.call('INCR', KEYS[1])\nredis.call('SET', KEYS[2], 'ran')\nreturn 1"),
     );
-    await expect(script.run([`${prefix}text`, `${prefix}after`], [])).rejects.toBeInstanceOf(RedisCommandError);
-    expect(await redis.exists(`${prefix}after`)).toBe(0);
+    await expect(script.run([`${slotPrefix}text`, `${slotPrefix}after`], [])).rejects.toBeInstanceOf(RedisCommandError);
+    expect(await redis.exists(`${slotPrefix}after`)).toBe(0);
   });
 });

@@ -347,46 +347,46 @@ describe('zUnionStore', () => {
     ]);
   }
 
-  test('zUnionStore stores the union with summed scores and returns its size', async ({ redis, prefix }) => {
-    await addTwo(redis, prefix);
-    expect(await redis.zUnionStore(`${prefix}dst`, [`${prefix}a`, `${prefix}b`])).toBe(3);
-    expect(await redis.zRangeWithScores(`${prefix}dst`, 0, -1)).toEqual([
+  test('zUnionStore stores the union with summed scores and returns its size', async ({ redis, slotPrefix }) => {
+    await addTwo(redis, slotPrefix);
+    expect(await redis.zUnionStore(`${slotPrefix}dst`, [`${slotPrefix}a`, `${slotPrefix}b`])).toBe(3);
+    expect(await redis.zRangeWithScores(`${slotPrefix}dst`, 0, -1)).toEqual([
       { member: 'x', score: 1 },
       { member: 'z', score: 4 },
       { member: 'y', score: 5 },
     ]);
   });
 
-  test('zUnionStore multiplies each set by its weight', async ({ redis, prefix }) => {
-    await addTwo(redis, prefix);
-    await redis.zUnionStore(`${prefix}dst`, [`${prefix}a`, `${prefix}b`], { weights: [10, 1] });
-    expect(await redis.zRangeWithScores(`${prefix}dst`, 0, -1)).toEqual([
+  test('zUnionStore multiplies each set by its weight', async ({ redis, slotPrefix }) => {
+    await addTwo(redis, slotPrefix);
+    await redis.zUnionStore(`${slotPrefix}dst`, [`${slotPrefix}a`, `${slotPrefix}b`], { weights: [10, 1] });
+    expect(await redis.zRangeWithScores(`${slotPrefix}dst`, 0, -1)).toEqual([
       { member: 'z', score: 4 },
       { member: 'x', score: 10 },
       { member: 'y', score: 23 },
     ]);
   });
 
-  test('zUnionStore with aggregate max keeps the highest score', async ({ redis, prefix }) => {
-    await addTwo(redis, prefix);
-    await redis.zUnionStore(`${prefix}dst`, [`${prefix}a`, `${prefix}b`], { aggregate: 'max' });
-    expect(await redis.zRangeWithScores(`${prefix}dst`, 0, -1)).toEqual([
+  test('zUnionStore with aggregate max keeps the highest score', async ({ redis, slotPrefix }) => {
+    await addTwo(redis, slotPrefix);
+    await redis.zUnionStore(`${slotPrefix}dst`, [`${slotPrefix}a`, `${slotPrefix}b`], { aggregate: 'max' });
+    expect(await redis.zRangeWithScores(`${slotPrefix}dst`, 0, -1)).toEqual([
       { member: 'x', score: 1 },
       { member: 'y', score: 3 },
       { member: 'z', score: 4 },
     ]);
   });
 
-  test('zUnionStore with aggregate min keeps the lowest score', async ({ redis, prefix }) => {
-    await addTwo(redis, prefix);
-    await redis.zUnionStore(`${prefix}dst`, [`${prefix}a`, `${prefix}b`], { aggregate: 'min' });
-    expect(await redis.zScore(`${prefix}dst`, 'y')).toBe(2);
+  test('zUnionStore with aggregate min keeps the lowest score', async ({ redis, slotPrefix }) => {
+    await addTwo(redis, slotPrefix);
+    await redis.zUnionStore(`${slotPrefix}dst`, [`${slotPrefix}a`, `${slotPrefix}b`], { aggregate: 'min' });
+    expect(await redis.zScore(`${slotPrefix}dst`, 'y')).toBe(2);
   });
 
-  test('zUnionStore replaces what the destination held', async ({ redis, prefix }) => {
-    await addTwo(redis, prefix);
-    await redis.zAdd(`${prefix}dst`, [{ member: 'old', score: 100 }]);
-    await redis.zUnionStore(`${prefix}dst`, [`${prefix}a`]);
-    expect(await redis.zRange(`${prefix}dst`, 0, -1)).toEqual(['x', 'y']);
+  test('zUnionStore replaces what the destination held', async ({ redis, slotPrefix }) => {
+    await addTwo(redis, slotPrefix);
+    await redis.zAdd(`${slotPrefix}dst`, [{ member: 'old', score: 100 }]);
+    await redis.zUnionStore(`${slotPrefix}dst`, [`${slotPrefix}a`]);
+    expect(await redis.zRange(`${slotPrefix}dst`, 0, -1)).toEqual(['x', 'y']);
   });
 });

@@ -37,10 +37,10 @@ describe('strings', () => {
     expect(await redis.get(`${prefix}k`)).toBe('new');
   });
 
-  test('mGet returns the values in order, with null for each missing key', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}a`, '1');
-    await redis.set(`${prefix}c`, '3');
-    expect(await redis.mGet([`${prefix}a`, `${prefix}b`, `${prefix}c`])).toEqual(['1', null, '3']);
+  test('mGet returns the values in order, with null for each missing key', async ({ redis, slotPrefix }) => {
+    await redis.set(`${slotPrefix}a`, '1');
+    await redis.set(`${slotPrefix}c`, '3');
+    expect(await redis.mGet([`${slotPrefix}a`, `${slotPrefix}b`, `${slotPrefix}c`])).toEqual(['1', null, '3']);
   });
 
   test('incr counts a missing key from 0 and returns the new value as a number', async ({ redis, prefix }) => {

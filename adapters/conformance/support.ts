@@ -1,5 +1,3 @@
-/** Small helpers shared by the conformance specs. */
-
 /** Real timers, captured at load, so that a spec's fake timers do not freeze these helpers. */
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;

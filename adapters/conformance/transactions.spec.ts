@@ -15,20 +15,20 @@ async function rejectionOf(work: Promise<unknown>): Promise<unknown> {
 }
 
 describe('multi', () => {
-  test('multi exec resolves with one normalised reply per command, in order', async ({ redis, prefix }) => {
-    await redis.zAdd(`${prefix}z`, [{ member: 'a', score: 1.5 }]);
+  test('multi exec resolves with one normalised reply per command, in order', async ({ redis, slotPrefix }) => {
+    await redis.zAdd(`${slotPrefix}z`, [{ member: 'a', score: 1.5 }]);
     const results = await redis
       .multi()
-      .set(`${prefix}k`, '1')
-      .incr(`${prefix}k`)
-      .get(`${prefix}k`)
-      .get(`${prefix}missing`)
-      .hSet(`${prefix}h`, { f: 'v' })
-      .hGetAll(`${prefix}h`)
-      .zScore(`${prefix}z`, 'a')
-      .zRangeWithScores(`${prefix}z`, 0, -1)
-      .expire(`${prefix}k`, 100)
-      .set(`${prefix}k`, 'x', { nx: true })
+      .set(`${slotPrefix}k`, '1')
+      .incr(`${slotPrefix}k`)
+      .get(`${slotPrefix}k`)
+      .get(`${slotPrefix}missing`)
+      .hSet(`${slotPrefix}h`, { f: 'v' })
+      .hGetAll(`${slotPrefix}h`)
+      .zScore(`${slotPrefix}z`, 'a')
+      .zRangeWithScores(`${slotPrefix}z`, 0, -1)
+      .expire(`${slotPrefix}k`, 100)
+      .set(`${slotPrefix}k`, 'x', { nx: true })
       .exec();
     expect(results).toEqual([true, 2, '2', null, 1, { f: 'v' }, 1.5, [{ member: 'a', score: 1.5 }], true, false]);
   });
@@ -51,45 +51,45 @@ describe('multi', () => {
 
   test('a command failing inside multi rejects exec with a BatchError whose outcomes show the others ran', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
-    await redis.set(`${prefix}text`, 'abc');
+    await redis.set(`${slotPrefix}text`, 'abc');
     const error = await rejectionOf(
-      redis.multi().set(`${prefix}a`, '1').incr(`${prefix}text`).incr(`${prefix}a`).exec(),
+      redis.multi().set(`${slotPrefix}a`, '1').incr(`${slotPrefix}text`).incr(`${slotPrefix}a`).exec(),
     );
     expect(error).toBeInstanceOf(BatchError);
     const { outcomes } = error as BatchError;
     expect(outcomes).toEqual([{ value: true }, { error: expect.any(RedisCommandError) }, { value: 2 }]);
     expect(outcomes[1]).toMatchObject({ error: { code: 'ERR', message: expect.stringMatching(/not an integer/) } });
-    expect(await redis.get(`${prefix}a`)).toBe('2');
-    expect(await redis.get(`${prefix}text`)).toBe('abc');
+    expect(await redis.get(`${slotPrefix}a`)).toBe('2');
+    expect(await redis.get(`${slotPrefix}text`)).toBe('abc');
   });
 
   test('a command Redis refuses while queuing (no members) aborts the whole multi with EXECABORT, and nothing ran', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
-    const exec = redis.multi().set(`${prefix}a`, '1').sAdd(`${prefix}s`).exec();
+    const exec = redis.multi().set(`${slotPrefix}a`, '1').sAdd(`${slotPrefix}s`).exec();
     await expect(exec).rejects.toBeInstanceOf(RedisCommandError);
     await expect(exec).rejects.toMatchObject({
       code: 'EXECABORT',
       message: expect.stringMatching(/wrong number of arguments for 'sadd'/),
     });
-    expect(await redis.exists(`${prefix}a`, `${prefix}s`)).toBe(0);
+    expect(await redis.exists(`${slotPrefix}a`, `${slotPrefix}s`)).toBe(0);
   });
 });
 
 describe('pipeline', () => {
-  test('pipeline exec resolves with one normalised reply per command, in order', async ({ redis, prefix }) => {
+  test('pipeline exec resolves with one normalised reply per command, in order', async ({ redis, slotPrefix }) => {
     const results = await redis
       .pipeline()
-      .rPush(`${prefix}l`, 'a', 'b')
-      .lRange(`${prefix}l`, 0, -1)
-      .sAdd(`${prefix}s`, 'x')
-      .sIsMember(`${prefix}s`, 'x')
-      .zAdd(`${prefix}z`, [{ member: 'm', score: 2 }])
-      .zPopMin(`${prefix}z`)
-      .ttl(`${prefix}missing`)
+      .rPush(`${slotPrefix}l`, 'a', 'b')
+      .lRange(`${slotPrefix}l`, 0, -1)
+      .sAdd(`${slotPrefix}s`, 'x')
+      .sIsMember(`${slotPrefix}s`, 'x')
+      .zAdd(`${slotPrefix}z`, [{ member: 'm', score: 2 }])
+      .zPopMin(`${slotPrefix}z`)
+      .ttl(`${slotPrefix}missing`)
       .exec();
     expect(results).toEqual([2, ['a', 'b'], 1, true, 1, [{ member: 'm', score: 2 }], -2]);
   });
@@ -122,49 +122,52 @@ describe('pipeline', () => {
 });
 
 describe('watch', () => {
-  test('watch resolves with what the function returns, and exec runs without a conflict', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}balance`, '10');
+  test('watch resolves with what the function returns, and exec runs without a conflict', async ({
+    redis,
+    slotPrefix,
+  }) => {
+    await redis.set(`${slotPrefix}balance`, '10');
     const result = await redis.watch(async (tx) => {
-      await tx.watchKeys(`${prefix}balance`);
-      const balance = Number(await tx.get(`${prefix}balance`));
+      await tx.watchKeys(`${slotPrefix}balance`);
+      const balance = Number(await tx.get(`${slotPrefix}balance`));
       const replies = await tx
         .multi()
-        .set(`${prefix}balance`, String(balance - 3))
-        .incr(`${prefix}spent`)
+        .set(`${slotPrefix}balance`, String(balance - 3))
+        .incr(`${slotPrefix}spent`)
         .exec();
       return { balance, replies };
     });
     expect(result).toEqual({ balance: 10, replies: [true, 1] });
-    expect(await redis.get(`${prefix}balance`)).toBe('7');
+    expect(await redis.get(`${slotPrefix}balance`)).toBe('7');
   });
 
   test('a watched key changed by another client rejects exec with WatchConflictError, and nothing ran', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
-    await redis.set(`${prefix}k`, 'original');
+    await redis.set(`${slotPrefix}k`, 'original');
     const error = await rejectionOf(
       redis.watch(async (tx) => {
-        await tx.watchKeys(`${prefix}k`);
-        await tx.get(`${prefix}k`);
-        await redis.set(`${prefix}k`, 'changed elsewhere');
-        return tx.multi().set(`${prefix}k`, 'from the transaction').set(`${prefix}other`, 'x').exec();
+        await tx.watchKeys(`${slotPrefix}k`);
+        await tx.get(`${slotPrefix}k`);
+        await redis.set(`${slotPrefix}k`, 'changed elsewhere');
+        return tx.multi().set(`${slotPrefix}k`, 'from the transaction').set(`${slotPrefix}other`, 'x').exec();
       }),
     );
     expect(error).toBeInstanceOf(WatchConflictError);
-    expect(await redis.get(`${prefix}k`)).toBe('changed elsewhere');
-    expect(await redis.exists(`${prefix}other`)).toBe(0);
+    expect(await redis.get(`${slotPrefix}k`)).toBe('changed elsewhere');
+    expect(await redis.exists(`${slotPrefix}other`)).toBe(0);
   });
 
-  test('a watched key deleted by another client is a conflict too', async ({ redis, prefix }) => {
-    await redis.set(`${prefix}k`, 'original');
+  test('a watched key deleted by another client is a conflict too', async ({ redis, slotPrefix }) => {
+    await redis.set(`${slotPrefix}k`, 'original');
     const transaction = redis.watch(async (tx) => {
-      await tx.watchKeys(`${prefix}k`);
-      await redis.del(`${prefix}k`);
-      return tx.multi().set(`${prefix}other`, 'x').exec();
+      await tx.watchKeys(`${slotPrefix}k`);
+      await redis.del(`${slotPrefix}k`);
+      return tx.multi().set(`${slotPrefix}other`, 'x').exec();
     });
     await expect(transaction).rejects.toBeInstanceOf(WatchConflictError);
-    expect(await redis.exists(`${prefix}other`)).toBe(0);
+    expect(await redis.exists(`${slotPrefix}other`)).toBe(0);
   });
 
   test('unwatch forgets the watched keys, so a later change is no conflict', async ({ redis, prefix }) => {
@@ -181,38 +184,38 @@ describe('watch', () => {
 
   test('a watch session is not disturbed by a concurrent session whose watched key changed', async ({
     redis,
-    prefix,
+    slotPrefix,
   }) => {
-    await redis.set(`${prefix}a`, '1');
-    await redis.set(`${prefix}b`, '1');
+    await redis.set(`${slotPrefix}a`, '1');
+    await redis.set(`${slotPrefix}b`, '1');
     const aWatching = deferred();
     const bWatching = deferred();
     const aChanged = deferred();
 
     const sessionA = redis.watch(async (tx) => {
-      await tx.watchKeys(`${prefix}a`);
-      await tx.get(`${prefix}a`);
+      await tx.watchKeys(`${slotPrefix}a`);
+      await tx.get(`${slotPrefix}a`);
       aWatching.resolve();
       await aChanged.promise;
-      return tx.multi().set(`${prefix}a`, 'from A').exec();
+      return tx.multi().set(`${slotPrefix}a`, 'from A').exec();
     });
     const sessionB = redis.watch(async (tx) => {
       await aWatching.promise;
-      await tx.watchKeys(`${prefix}b`);
-      await tx.get(`${prefix}b`);
+      await tx.watchKeys(`${slotPrefix}b`);
+      await tx.get(`${slotPrefix}b`);
       bWatching.resolve();
       await aChanged.promise;
-      return tx.multi().set(`${prefix}b`, 'from B').exec();
+      return tx.multi().set(`${slotPrefix}b`, 'from B').exec();
     });
 
     await bWatching.promise;
-    await redis.set(`${prefix}a`, 'changed elsewhere');
+    await redis.set(`${slotPrefix}a`, 'changed elsewhere');
     aChanged.resolve();
 
     const [a, b] = await Promise.allSettled([sessionA, sessionB]);
     expect(b).toEqual({ status: 'fulfilled', value: [true] });
     expect(a).toEqual({ status: 'rejected', reason: expect.any(WatchConflictError) });
-    expect(await redis.mGet([`${prefix}a`, `${prefix}b`])).toEqual(['changed elsewhere', 'from B']);
+    expect(await redis.mGet([`${slotPrefix}a`, `${slotPrefix}b`])).toEqual(['changed elsewhere', 'from B']);
   });
 
   test("another session's exec does not clear a session's watch", async ({ redis, prefix }) => {

@@ -7,4 +7,6 @@ export const realServerCapabilities: Capabilities = Object.freeze({
   errorReplies: true,
   sharedAcrossProcesses: true,
   canBeUnavailable: true,
+  keysAcrossSlots: true,
+  publishCountsEverySubscriber: true,
 });

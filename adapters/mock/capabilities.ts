@@ -12,4 +12,6 @@ export const mockCapabilities: Capabilities = Object.freeze({
   errorReplies: false,
   sharedAcrossProcesses: false,
   canBeUnavailable: false,
+  keysAcrossSlots: true,
+  publishCountsEverySubscriber: true,
 });

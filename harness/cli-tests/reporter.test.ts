@@ -47,7 +47,7 @@ afterAll(() => {
 describe('pnpm test, for a learner who solved step 1 of kata 01 and got kata 02 wrong', () => {
   it('says on its first line which backend judges, and how to choose another', () => {
     expect(startedRun.stdout.split('\n')[0]).toBe(
-      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
+      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster|all',
     );
   });
 

@@ -14,7 +14,9 @@ beforeAll(async () => {
 afterAll(() => workbook.remove());
 
 it('shows the table for solutions/, a column per backend', () => {
-  expect(result.stdout).toMatch(/#\s+kata\s+mock\s+ioredis\s+node-redis\s+state/);
+  expect(result.stdout).toMatch(
+    /#\s+kata\s+mock\s+ioredis\s+node-redis\s+ioredis-cluster\s+node-redis-cluster\s+state/,
+  );
   expect(result.stdout).toMatch(/01\s+counter\s+2\/2\s/);
   expect(result.stdout).toMatch(/02\s+greeter\s+1\/1\s/);
   expect(result.stdout).toContain('Every reference solution is green.');

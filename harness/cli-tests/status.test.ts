@@ -38,7 +38,7 @@ describe('pnpm kata, for a newcomer', () => {
 
   it('says on its first line which backend judges, as pnpm test does', () => {
     expect(run.result.stdout.split('\n')[0]).toBe(
-      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
+      'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster|all',
     );
   });
 

@@ -48,7 +48,7 @@ it('moves the focus past a green step by itself', async () => {
 
 it('says only what it did: no Redis started, each unwritten function once', () => {
   expect(output.split('\n')[0]).toBe(
-    'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|all',
+    'Judged on the mock (in-memory Redis) · choose with --backend mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster|all',
   );
   expect(output).not.toMatch(/redis-server/);
   expect(output.match(/NotImplementedError/g) ?? []).toHaveLength(output.match(/Not started yet \(/g)?.length ?? 0);

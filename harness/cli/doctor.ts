@@ -3,9 +3,11 @@
  * and which backends can run here; for each that cannot, the one command that fixes it.
  */
 import { spawnSync } from 'node:child_process';
-import { realBackendNames } from '../backend-names.js';
-import { detectEnvironment, findOnPath } from '../redis-source/detect-environment.js';
+import { clusterBackendNames, serverBackendNames } from '../backend-names.js';
+import { detectClusterEnvironment, detectEnvironment, findOnPath } from '../redis-source/detect-environment.js';
+import { parseClusterUrls } from '../redis-source/select-redis-cluster-source.js';
 import { type RedisSource, redactUrl, selectRedisSource } from '../redis-source/select-redis-source.js';
+import { clusterVerdict } from './doctor-cluster.js';
 import { type ProbeResult, probeRedisUrl } from './probe-redis-url.js';
 import { describeRedisVersion, MINIMUM_REDIS, redisServerVersion } from './redis-version.js';
 import { columns, painter } from './terminal.js';
@@ -58,6 +60,10 @@ export async function doctor(): Promise<number> {
   const environment = await detectEnvironment();
   const url = environment.redisUrl?.trim();
   const ping = url ? await probeRedisUrl(url) : undefined;
+  const clusterEnvironment = detectClusterEnvironment();
+  const seeds = parseClusterUrls(clusterEnvironment.clusterUrls);
+  const seed = seeds[0];
+  const seedProbe = seed ? await probeRedisUrl(seed) : undefined;
   const sources = [
     [
       'REDIS_URL',
@@ -66,8 +72,25 @@ export async function doctor(): Promise<number> {
         : 'not set',
     ],
     ['Docker', environment.dockerAnswers ? ok('answers') : 'not answering'],
+    [
+      'REDIS_CLUSTER_URLS',
+      seed
+        ? `${seeds.map(redactUrl).join(',')} ${seedProbe?.ok ? ok('first seed answers PING') : no(seedProbe?.ok === false ? seedProbe.reason : '')}`
+        : 'not set',
+    ],
     ['redis-server', environment.redisServerBinary ? ok(environment.redisServerBinary) : 'not on PATH'],
   ];
+  const cluster = clusterVerdict(
+    {
+      ...clusterEnvironment,
+      seedProbe,
+      redisServerVersion: clusterEnvironment.redisServerBinary
+        ? redisServerVersion(clusterEnvironment.redisServerBinary)
+        : undefined,
+    },
+    installRedisCommand(),
+  );
+  const clusterCell = cluster.runs ? ok(`runs here, ${cluster.how}`) : no(`${cluster.why} → fix: ${cluster.fix}`);
   const source = selectRedisSource(environment);
   const release = serverVersion(source, ping);
   const fixVersion = `install Redis ${MINIMUM_REDIS.major}.${MINIMUM_REDIS.minor} or later, or run docker run -d -p 6379:6379 redis:7-alpine and export REDIS_URL=redis://127.0.0.1:6379`;
@@ -83,7 +106,8 @@ export async function doctor(): Promise<number> {
     real = versionCheck.ok ? `${real}, ${versionCheck.text}` : no(versionCheck.text);
   const backends = [
     ['mock', ok('runs here (in memory, needs nothing)')],
-    ...realBackendNames.map((name) => [name, real]),
+    ...serverBackendNames.map((name) => [name, real]),
+    ...clusterBackendNames.map((name) => [name, clusterCell]),
   ];
   const block = (rows: string[][]) => columns(rows).map((line) => `  ${line}`);
   console.log(

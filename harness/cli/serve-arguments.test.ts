@@ -11,6 +11,15 @@ describe('parseServeArguments', () => {
     expect(parseServeArguments(['02'], { KATA_SECURE_COOKIES: '1' }).secureCookies).toBe(true);
   });
 
+  it('takes a cluster adapter and its seeds from REDIS_CLUSTER_URLS, not REDIS_URL', () => {
+    const env = { REDIS_URL: 'redis://one:6379', REDIS_CLUSTER_URLS: 'redis://a:7000,redis://b:7001' };
+    expect(parseServeArguments(['03', '--adapter', 'node-redis-cluster'], env)).toMatchObject({
+      adapter: 'node-redis-cluster',
+      url: 'redis://a:7000,redis://b:7001',
+    });
+    expect(parseServeArguments(['03', '--adapter', 'ioredis'], env).url).toBe('redis://one:6379');
+  });
+
   it('still finds the kata, the adapter and the port beside the flag', () => {
     const options = parseServeArguments(['--secure-cookies', '02', '--adapter', 'ioredis', '--port', '3100'], {});
     expect(options).toMatchObject({ kata: '02', adapter: 'ioredis', port: 3100, secureCookies: true });

@@ -1,18 +1,21 @@
 /**
- * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis] [--port N] [--secure-cookies] [--log-level L]`:
- * runs a kata's server for curl and the browser. It logs every request (`--log-level info`,
- * the default); `--log-level warn` logs only trouble, as a benchmark wants. `--secure-cookies` (or `KATA_SECURE_COOKIES=1`)
- * marks cookies `Secure`, for a server behind HTTPS. The real clients use `--url`, else the
- * Redis the specs would use (`REDIS_URL`, else one started for this session); never an
- * unknown server.
+ * `pnpm kata serve <kata> [--solution] [--adapter mock|ioredis|node-redis|ioredis-cluster|node-redis-cluster]
+ * [--port N] [--secure-cookies] [--log-level L]`: runs a kata's server for curl and the browser.
+ * It logs every request (`--log-level info`, the default); `--log-level warn` logs only trouble,
+ * as a benchmark wants. `--secure-cookies` (or `KATA_SECURE_COOKIES=1`) marks cookies `Secure`,
+ * for a server behind HTTPS. The real clients use `--url`, else the Redis the specs would use
+ * (`REDIS_URL`, else one started for this session); never an unknown server. The cluster
+ * clients likewise: `--url` (seed URLs, comma-separated), else `REDIS_CLUSTER_URLS`, else a
+ * 3-master cluster started for this session.
  * `REDLOCK_URLS` (three comma-separated Redis URLs) hands kata 08 its Redlock instances.
  */
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { BackendName, RedisAdapter } from '../../adapters/redis-adapter.js';
-import { backendChoices, isBackendName } from '../backend-names.js';
+import { backendChoices, isBackendName, isClusterBackend, oneServerCounterpart } from '../backend-names.js';
 import { createBackendAdapter } from '../backends.js';
 import { provideRealRedis, type RealRedis } from '../redis-source/provision-redis.js';
+import { provideRedisCluster } from '../redis-source/provision-redis-cluster.js';
 import { requireKata } from '../workbook/find-kata.js';
 
 export interface ServeOptions {
@@ -68,7 +71,7 @@ export function parseServeArguments(argv: string[], env: NodeJS.ProcessEnv = pro
     solution: argv.includes('--solution'),
     adapter,
     port,
-    url: value('--url') ?? env.REDIS_URL,
+    url: value('--url') ?? (isClusterBackend(adapter) ? env.REDIS_CLUSTER_URLS : env.REDIS_URL),
     secureCookies,
     redlockUrls: parseRedlockUrls(env.REDLOCK_URLS, adapter),
     logLevel,
@@ -85,13 +88,18 @@ export function parseRedlockUrls(value: string | undefined, adapter: BackendName
   return urls;
 }
 
-async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: RealRedis | null }> {
+async function redisUrlFor(options: ServeOptions): Promise<{ url: string; started: { stop(): Promise<void> } | null }> {
   if (options.adapter === 'mock') return { url: '', started: null };
   if (options.url) return { url: options.url, started: null };
-  const started = await provideRealRedis();
+  const started = isClusterBackend(options.adapter) ? await provideCluster() : await provideRealRedis();
   if (!started.url) throw new Error(`--adapter ${options.adapter} needs a Redis. ${started.description}`);
   console.log(`${started.description} (stopped on exit if started for this session)`);
   return { url: started.url, started };
+}
+
+async function provideCluster(): Promise<RealRedis> {
+  const cluster = await provideRedisCluster();
+  return { url: cluster.urls, description: cluster.description, stop: () => cluster.stop() };
 }
 
 export async function serve(root: string, options: ServeOptions): Promise<void> {
@@ -102,7 +110,9 @@ export async function serve(root: string, options: ServeOptions): Promise<void> 
   };
   const { url, started } = await redisUrlFor(options);
   const redis = createBackendAdapter(options.adapter, url);
-  const redlock = options.redlockUrls.map((redlockUrl) => createBackendAdapter(options.adapter, redlockUrl));
+  // Redlock's instances are independent servers, not a cluster: the same client on one server each.
+  const redlockBackend = oneServerCounterpart(options.adapter);
+  const redlock = options.redlockUrls.map((redlockUrl) => createBackendAdapter(redlockBackend, redlockUrl));
   const app = await module.buildServer({
     redis,
     prefix: `kata:${kata.id}:`,

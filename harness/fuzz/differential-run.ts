@@ -18,7 +18,8 @@ import type { Operation } from './operation.js';
 import { type Outcome, sameOutcome } from './outcome.js';
 import { formatRepro } from './repro.js';
 
-export type FuzzBackends = Readonly<Record<BackendName, RedisAdapter>>;
+/** The fuzzer compares the mock with the two clients on one server. */
+export type FuzzBackends = Readonly<Record<Extract<BackendName, 'mock' | 'ioredis' | 'node-redis'>, RedisAdapter>>;
 
 /**
  * The fuzzer compares replies, not deadlines: on a loaded machine a reply may take longer

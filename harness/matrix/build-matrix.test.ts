@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatrix, judgeSpec, rowKeyOf } from './build-matrix.js';
-import { mock, onEveryBackend, results, testCase } from './fixtures.js';
+import { cluster, mock, onEveryBackend, results, testCase } from './fixtures.js';
 
 const CACHE = 'katas/01-simple-cache/cache.spec.ts';
 const LISTS = 'adapters/conformance/lists-and-blocking.spec.ts';
@@ -93,7 +93,54 @@ describe('judgeSpec: the parity gate for one spec', () => {
     const verdict = judgeSpec(spec, { mock: { state: 'skipped', note }, ioredis: passed, 'node-redis': passed }, mock);
     expect(verdict.problems).toEqual([]);
     expect(verdict.gaps).toEqual([
-      { declaredBy: 'capabilities.blockingPops', reason: 'Emulated blocking pops wake up to 10 ms late.', note },
+      {
+        backend: 'mock',
+        declaredBy: 'capabilities.blockingPops',
+        reason: 'Emulated blocking pops wake up to 10 ms late.',
+        note,
+      },
+    ]);
+  });
+
+  it('lists a cluster skip that names a capability false on a cluster as a declared gap of that backend', () => {
+    const note = 'PUBLISH counts one node (capabilities.publishCountsEverySubscriber)';
+    const skipped = { state: 'skipped' as const, note };
+    const verdict = judgeSpec(
+      spec,
+      { ioredis: passed, 'node-redis': passed, 'ioredis-cluster': skipped, 'node-redis-cluster': skipped },
+      mock,
+      cluster,
+    );
+    expect(verdict.problems).toEqual([]);
+    expect(verdict.gaps.map((gap) => [gap.backend, gap.declaredBy])).toEqual([
+      ['ioredis-cluster', 'capabilities.publishCountsEverySubscriber'],
+      ['node-redis-cluster', 'capabilities.publishCountsEverySubscriber'],
+    ]);
+  });
+
+  it('fails a cluster skip of a spec that passes on one server when no cluster capability declares it', () => {
+    const skipped = { state: 'skipped' as const, note: 'no cluster here (capabilities.blockingPops)' };
+    const verdict = judgeSpec(
+      spec,
+      { ioredis: passed, 'node-redis': passed, 'ioredis-cluster': skipped, 'node-redis-cluster': skipped },
+      mock,
+      cluster,
+    );
+    expect(verdict.problems.map((problem) => [problem.kind, problem.backend])).toEqual([
+      ['cluster-skipped-undeclared', 'ioredis-cluster'],
+      ['cluster-skipped-undeclared', 'node-redis-cluster'],
+    ]);
+  });
+
+  it('names the cluster client that fails a spec its peer on the cluster passes', () => {
+    const failed = { state: 'failed' as const, error: 'CROSSSLOT' };
+    const verdict = judgeSpec(spec, { 'ioredis-cluster': passed, 'node-redis-cluster': failed }, mock, cluster);
+    expect(verdict.problems).toEqual([
+      expect.objectContaining({
+        kind: 'real-clients-disagree',
+        backend: 'node-redis-cluster',
+        message: 'passes on ioredis-cluster, fails on node-redis-cluster: CROSSSLOT',
+      }),
     ]);
   });
 
@@ -141,7 +188,7 @@ describe('buildMatrix', () => {
 
   it('makes a row per kata step and conformance concern, a cell per backend', () => {
     const matrix = buildMatrix(results(cases), options);
-    expect(matrix.backends).toEqual(['mock', 'ioredis', 'node-redis']);
+    expect(matrix.backends).toEqual(['mock', 'ioredis', 'node-redis', 'ioredis-cluster', 'node-redis-cluster']);
     expect(matrix.rows.map((row) => row.label)).toEqual([
       '01-simple-cache · step 1 · key/value with TTL',
       'conformance · lists-and-blocking',
@@ -206,11 +253,26 @@ describe('buildMatrix', () => {
     expect(strict.backends).toEqual(['mock']);
     expect(strict.problems.map((problem) => problem.message)).toEqual([
       'ioredis did not run: install Redis',
+      'ioredis-cluster did not run: install Redis',
       'node-redis did not run: install Redis',
+      'node-redis-cluster did not run: install Redis',
     ]);
+    const withClusterHint = buildMatrix(mockOnly, {
+      ...options,
+      missingBackendHint: 'install Redis',
+      missingClusterHint: 'set REDIS_CLUSTER_URLS',
+    });
+    expect(withClusterHint.problems.map((problem) => problem.message)).toContain(
+      'ioredis-cluster did not run: set REDIS_CLUSTER_URLS',
+    );
     const lenient = buildMatrix(mockOnly, { ...options, requireAllBackends: false });
     expect(lenient.problems).toEqual([]);
-    expect(lenient.warnings).toEqual(['ioredis did not run', 'node-redis did not run']);
+    expect(lenient.warnings).toEqual([
+      'ioredis did not run',
+      'node-redis did not run',
+      'ioredis-cluster did not run',
+      'node-redis-cluster did not run',
+    ]);
     expect(lenient.rows[0]?.cells).toEqual({ mock: expect.objectContaining({ passed: 1 }) });
   });
 });

@@ -5,21 +5,31 @@
  * The parity gate, per spec (a test, named by its file and titles), in plain words:
  * - every failure is a problem, said as a comparison: `passes on ioredis, fails on
  *   node-redis`, `fails on the mock (passes on ioredis, node-redis)`, or `fails on …`;
- * - a real client that skips a spec the other real client passes is a problem;
+ * - a real client that skips a spec the other client passes on the same topology (one
+ *   server, or a cluster) is a problem;
  * - the mock skipping a spec that runs elsewhere is a problem unless the skip is declared
  *   (`declared-gaps.ts`); declared skips are listed as the mock's declared gaps;
+ * - a cluster backend skipping a spec that passes on one server is a problem unless its note
+ *   names a capability that is false on the cluster (`keysAcrossSlots`, …): a declared gap;
  * - a spec file that does not load on a backend is a problem;
  * - a backend that did not run at all is a problem when `requireAllBackends` (CI), a
  *   warning otherwise.
  * Unit tests (`*.test.ts`) are not specs and are left out.
  */
-import { backendNames, realBackendNames } from '../backend-names.js';
+import { backendNames, isClusterBackend, serverBackendNames } from '../backend-names.js';
 import { type Declaration, declarationOf, type MockDeclarations } from './declared-gaps.js';
 import type { CaseState, MatrixCase, MatrixResults } from './results.js';
 
 export const matrixBackends = backendNames;
 export type MatrixBackend = (typeof matrixBackends)[number];
-const realBackends = realBackendNames;
+
+/** Each real client's peer: the other client on the same topology. */
+const peerOf: Partial<Record<MatrixBackend, MatrixBackend>> = {
+  ioredis: 'node-redis',
+  'node-redis': 'ioredis',
+  'ioredis-cluster': 'node-redis-cluster',
+  'node-redis-cluster': 'ioredis-cluster',
+};
 
 export interface RowKey {
   /** Stable id: `katas/01-simple-cache#step-2`, `conformance/errors`, or the file. */
@@ -61,6 +71,7 @@ export type ProblemKind =
   | 'real-clients-disagree'
   | 'mock-failed'
   | 'mock-skipped-undeclared'
+  | 'cluster-skipped-undeclared'
   | 'failed'
   | 'did-not-load'
   | 'backend-missing';
@@ -77,9 +88,11 @@ export interface ParityProblem {
 export interface DeclaredGap {
   spec: string;
   row: string;
+  /** The backend that skips: the mock, or a cluster backend. */
+  backend: MatrixBackend;
   /** `capabilities.blockingPops` or `deviations.missing-commands`. */
   declaredBy: string;
-  /** Why the mock lacks it, from `adapters/mock/deviations.ts`. */
+  /** Why the backend lacks it: from `adapters/mock/deviations.ts`, or the capability's name. */
   reason: string;
   note: string;
 }
@@ -108,10 +121,14 @@ export interface SpecOutcomes {
 
 export interface BuildOptions {
   mock: MockDeclarations;
+  /** The cluster backends' capabilities (no deviations); without it no cluster skip is declared. */
+  cluster?: MockDeclarations;
   /** A backend that did not run is a problem (CI), not just a warning. */
   requireAllBackends: boolean;
   /** Says why real backends are missing, e.g. the Redis source's hint. */
   missingBackendHint?: string;
+  /** Says why the cluster backends are missing; `missingBackendHint` when absent. */
+  missingClusterHint?: string;
 }
 
 const KATA_SPEC = /^katas\/(\d{2})-([a-z0-9-]+)\/(?:.*\/)?([^/]+)\.spec\.ts$/;
@@ -174,7 +191,10 @@ export function buildMatrix(results: MatrixResults, options: BuildOptions): Adap
 
   for (const backend of matrixBackends) {
     if (backends.includes(backend)) continue;
-    const message = `${backend} did not run${options.missingBackendHint ? `: ${options.missingBackendHint}` : ''}`;
+    const hint = isClusterBackend(backend)
+      ? (options.missingClusterHint ?? options.missingBackendHint)
+      : options.missingBackendHint;
+    const message = `${backend} did not run${hint ? `: ${hint}` : ''}`;
     if (options.requireAllBackends) problems.push({ kind: 'backend-missing', backend, message });
     else warnings.push(message);
   }
@@ -210,7 +230,7 @@ export function buildMatrix(results: MatrixResults, options: BuildOptions): Adap
   }
 
   for (const [name, { row, cases }] of bySpec) {
-    const verdict = judgeSpec(name, cases, options.mock);
+    const verdict = judgeSpec(name, cases, options.mock, options.cluster);
     problems.push(...verdict.problems);
     for (const gap of verdict.gaps) declaredGaps.push({ ...gap, spec: name, row: row.label });
     const states = Object.values(cases).map((entry) => entry?.state);
@@ -276,6 +296,7 @@ export function judgeSpec(
   spec: string,
   cases: Partial<Record<MatrixBackend, Pick<MatrixCase, 'state' | 'note' | 'error'>>>,
   mock: MockDeclarations,
+  cluster: MockDeclarations = { capabilities: {}, deviations: [] },
 ): Verdict {
   const verdict: Verdict = { problems: [], gaps: [] };
   const state = (backend: MatrixBackend) => cases[backend]?.state;
@@ -284,8 +305,9 @@ export function judgeSpec(
   const passedOn = ran.filter((backend) => state(backend) === 'passed');
   const errorOf = (backend: MatrixBackend) => (cases[backend]?.error ? `: ${cases[backend]?.error}` : '');
 
-  for (const backend of realBackends) {
-    const other = realBackends.find((name) => name !== backend) as MatrixBackend;
+  for (const backend of matrixBackends) {
+    const other = peerOf[backend];
+    if (!other) continue;
     if (state(backend) === 'failed') {
       verdict.problems.push(
         state(other) === 'passed'
@@ -307,6 +329,23 @@ export function judgeSpec(
     }
   }
 
+  // A cluster skip where one server passes: declared by a capability false on the cluster, or a problem.
+  const passesOnOneServer = serverBackendNames.some((backend) => state(backend) === 'passed');
+  for (const backend of matrixBackends.filter(isClusterBackend)) {
+    if (!skippedState(backend) || !passesOnOneServer) continue;
+    const note = cases[backend]?.note;
+    const declaration = declarationOf(note, cluster, `the ${backend} backend`);
+    if (declaration.declared)
+      verdict.gaps.push({ backend, declaredBy: declaration.ref, reason: declaration.reason, note: note ?? '' });
+    else
+      verdict.problems.push({
+        kind: 'cluster-skipped-undeclared',
+        backend,
+        spec,
+        message: `passes on one server, skipped on ${backend} without a capability that is false on a cluster (${declaration.why}): ${skipNote(cases[backend] as MatrixCase)}`,
+      });
+  }
+
   if (state('mock') === 'failed') {
     const elsewhere = passedOn.length > 0 ? ` (passes on ${passedOn.join(', ')})` : '';
     verdict.problems.push({
@@ -321,7 +360,7 @@ export function judgeSpec(
     // Skipped on every backend, real ones included (a `test.skip`): not a gap of the mock.
     const skippedEverywhere = ran.some((backend) => backend !== 'mock') && ran.every(skippedState);
     if (declaration.declared) {
-      verdict.gaps.push({ declaredBy: declaration.ref, reason: declaration.reason, note: note ?? '' });
+      verdict.gaps.push({ backend: 'mock', declaredBy: declaration.ref, reason: declaration.reason, note: note ?? '' });
     } else if (!skippedEverywhere) {
       verdict.problems.push({
         kind: 'mock-skipped-undeclared',
@@ -371,6 +410,7 @@ const problemOrder: ProblemKind[] = [
   'real-clients-disagree',
   'mock-failed',
   'mock-skipped-undeclared',
+  'cluster-skipped-undeclared',
   'failed',
 ];
 

@@ -30,19 +30,19 @@ const CAPABILITY_REF = /\bcapabilities\.([A-Za-z][A-Za-z0-9]*)/g;
 const DEVIATION_REF = /\bdeviations\.([a-z0-9]+(?:-[a-z0-9]+)*)/g;
 
 /** Whether a mock skip with this note is declared, and by what (or why not). */
-export function declarationOf(note: string | undefined, mock: MockDeclarations): Declaration {
+export function declarationOf(note: string | undefined, mock: MockDeclarations, backend = 'the mock'): Declaration {
   if (!note?.trim()) return { declared: false, why: 'skipped without a note' };
   const refused: string[] = [];
   for (const [, name = ''] of note.matchAll(CAPABILITY_REF)) {
     if (!(name in mock.capabilities)) refused.push(`capabilities.${name} is not a capability`);
-    else if (mock.capabilities[name]) refused.push(`capabilities.${name} is true on the mock`);
+    else if (mock.capabilities[name]) refused.push(`capabilities.${name} is true on ${backend}`);
     else
       return {
         declared: true,
         ref: `capabilities.${name}`,
         kind: 'capability',
         name,
-        reason: capabilityReason(name, mock),
+        reason: capabilityReason(name, mock, backend),
       };
   }
   for (const [, id = ''] of note.matchAll(DEVIATION_REF)) {
@@ -55,10 +55,10 @@ export function declarationOf(note: string | undefined, mock: MockDeclarations):
   return { declared: false, why: 'the note names no capabilities.NAME or deviations.ID' };
 }
 
-/** The declared deviations' words for a capability that is false on the mock. */
-function capabilityReason(name: string, mock: MockDeclarations): string {
+/** The declared deviations' words for a capability that is false on the backend. */
+function capabilityReason(name: string, mock: MockDeclarations, backend: string): string {
   const deviations = mock.deviations.filter((entry) => entry.capability === name && entry.handling === 'declared');
   return deviations.length > 0
     ? deviations.map((entry) => entry.deviation).join(' ')
-    : `capabilities.${name} is false on the mock.`;
+    : `capabilities.${name} is false on ${backend}.`;
 }

@@ -1,4 +1,5 @@
 /** Small, made-up inputs for the matrix's unit tests. */
+import { type BackendName, backendNames } from '../backend-names.js';
 import type { MockDeclarations } from './declared-gaps.js';
 import type { MatrixCase, MatrixResults } from './results.js';
 
@@ -21,15 +22,19 @@ export function testCase(project: string, file: string, titles: string[], rest: 
   return { project, file, titles, state: 'passed', startTime: 1000, durationMs: 10, redisCommands: 2, ...rest };
 }
 
-/** The same case on the three backends, with per-backend overrides. */
+/** The cluster backends' declarations: what a cluster cannot do. */
+export const cluster: MockDeclarations = {
+  capabilities: { keysAcrossSlots: false, publishCountsEverySubscriber: false, blockingPops: true },
+  deviations: [],
+};
+
+/** The same case on every backend, with per-backend overrides. */
 export function onEveryBackend(
   file: string,
   titles: string[],
-  overrides: Partial<Record<'mock' | 'ioredis' | 'node-redis', Partial<MatrixCase>>> = {},
+  overrides: Partial<Record<BackendName, Partial<MatrixCase>>> = {},
 ): MatrixCase[] {
-  return (['mock', 'ioredis', 'node-redis'] as const).map((project) =>
-    testCase(project, file, titles, overrides[project]),
-  );
+  return backendNames.map((project) => testCase(project, file, titles, overrides[project]));
 }
 
 export function results(cases: MatrixCase[], rest: Partial<MatrixResults> = {}): MatrixResults {
@@ -38,7 +43,7 @@ export function results(cases: MatrixCase[], rest: Partial<MatrixResults> = {}):
     version: 1,
     startedAt: '2025-01-01T00:00:00.000Z',
     wallMs: 5000,
-    projects: ['mock', 'ioredis', 'node-redis'],
+    projects: [...backendNames],
     cases,
     broken: [],
     ...rest,

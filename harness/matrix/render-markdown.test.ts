@@ -22,25 +22,32 @@ describe('renderMarkdown', () => {
       ...onEveryBackend(MOCK_ONLY, ['probes'], {
         ioredis: { state: 'skipped', note: 'mock project only', redisCommands: 0 },
         'node-redis': { state: 'skipped', note: 'mock project only', redisCommands: 0 },
+        'ioredis-cluster': { state: 'skipped', note: 'mock project only', redisCommands: 0 },
+        'node-redis-cluster': { state: 'skipped', note: 'mock project only', redisCommands: 0 },
       }),
     ]);
-    expect(markdown).toContain('| kata · step, or conformance · concern | mock | ioredis | node-redis |');
+    const four = (cell: string) => Array(4).fill(cell).join(' | ');
     expect(markdown).toContain(
-      '| 01-simple-cache · step 1 · key/value with TTL | ✓ 1 · 2 cmds | ✓ 1 · 2 cmds | ✓ 1 · 2 cmds |',
+      '| kata · step, or conformance · concern | mock | ioredis | node-redis | ioredis-cluster | node-redis-cluster |',
     );
-    expect(markdown).toContain('| conformance · lists-and-blocking | ⊘ 1 a · 0 cmds | ✓ 1 · 2 cmds | ✓ 1 · 2 cmds |');
-    expect(markdown).toContain('| conformance · mock-deviations | ✓ 1 · 2 cmds | ⊘ 1 b · 0 cmds | ⊘ 1 b · 0 cmds |');
-    expect(markdown).toContain('| **total** | **✓ 2 ⊘ 1 of 3** | **✓ 2 ⊘ 1 of 3** | **✓ 2 ⊘ 1 of 3** |');
-    expect(markdown).toContain('| Redis commands (round trips) | 4 (0) | 4 (0) | 4 (0) |');
+    expect(markdown).toContain(
+      `| 01-simple-cache · step 1 · key/value with TTL | ✓ 1 · 2 cmds | ${four('✓ 1 · 2 cmds')} |`,
+    );
+    expect(markdown).toContain(`| conformance · lists-and-blocking | ⊘ 1 a · 0 cmds | ${four('✓ 1 · 2 cmds')} |`);
+    expect(markdown).toContain(`| conformance · mock-deviations | ✓ 1 · 2 cmds | ${four('⊘ 1 b · 0 cmds')} |`);
+    expect(markdown).toContain(`| **total** | **✓ 2 ⊘ 1 of 3** | ${four('**✓ 2 ⊘ 1 of 3**')} |`);
+    expect(markdown).toContain(`| Redis commands (round trips) | 4 (0) | ${four('4 (0)')} |`);
     expect(markdown).toContain('✓ parity');
     expect(markdown).toContain('### ✓ No parity problems');
     expect(markdown).toContain(
-      `| ${LISTS} › blocking › wakes up | \`capabilities.blockingPops\` | Emulated blocking pops wake up to 10 ms late. |`,
+      `| ${LISTS} › blocking › wakes up | mock | \`capabilities.blockingPops\` | Emulated blocking pops wake up to 10 ms late. |`,
     );
     expect(markdown).toContain(
       '- **a** (mock): polls (capabilities.blockingPops) · declared by `capabilities.blockingPops`',
     );
-    expect(markdown).toContain('- **b** (ioredis, node-redis): mock project only\n');
+    expect(markdown).toContain(
+      '- **b** (ioredis, node-redis, ioredis-cluster, node-redis-cluster): mock project only\n',
+    );
   });
 
   it('lists each parity problem with its backend and spec', () => {
@@ -48,7 +55,9 @@ describe('renderMarkdown', () => {
       onEveryBackend(CACHE, ['step 1 · a', 'set'], { ioredis: { state: 'failed', error: 'expected <b> to be 5' } }),
     );
     expect(markdown).toContain('✗ parity: 1 problem, listed below');
-    expect(markdown).toContain('| 01-simple-cache · step 1 · a | ✓ 1 · 2 cmds | ✗ 1 · 2 cmds | ✓ 1 · 2 cmds |');
+    expect(markdown).toContain(
+      '| 01-simple-cache · step 1 · a | ✓ 1 · 2 cmds | ✗ 1 · 2 cmds | ✓ 1 · 2 cmds | ✓ 1 · 2 cmds | ✓ 1 · 2 cmds |',
+    );
     expect(markdown).toContain(
       `- **ioredis** · \`${CACHE} › step 1 · a › set\`: passes on node-redis, fails on ioredis: expected &lt;b> to be 5`,
     );

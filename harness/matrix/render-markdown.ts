@@ -1,7 +1,7 @@
 /**
  * The adapter matrix as Markdown, for the terminal, `reports/adapter-matrix.md` and the
  * GitHub job summary: the table (a row per kata step and conformance concern, a column
- * per backend), the totals, the parity problems, the mock's declared gaps, and the skip
+ * per backend), the totals, the parity problems, the declared gaps, and the skip
  * reasons that the cells point to by letter.
  */
 import type { AdapterMatrix, BackendTotals, Cell, MatrixBackend } from './build-matrix.js';
@@ -21,7 +21,7 @@ export function renderMarkdown(matrix: AdapterMatrix, context: RenderContext): s
   const lines: string[] = [];
   const verdict =
     matrix.problems.length === 0
-      ? `✓ parity: no spec passes on one backend and fails or skips on another without a declared reason (${plural(matrix.declaredGaps.length, 'declared mock gap')})`
+      ? `✓ parity: no spec passes on one backend and fails or skips on another without a declared reason (${plural(matrix.declaredGaps.length, 'declared gap')})`
       : `✗ parity: ${plural(matrix.problems.length, 'problem')}, listed below`;
 
   lines.push(`## Adapter matrix: ${backends.join(', ') || 'no backend'}`, '');
@@ -59,17 +59,17 @@ export function renderMarkdown(matrix: AdapterMatrix, context: RenderContext): s
     lines.push('Every failure, and every mock skip without a declared capability, would be listed here.');
   }
 
-  lines.push('', `### Declared mock gaps (${matrix.declaredGaps.length})`, '');
-  if (matrix.declaredGaps.length === 0) lines.push('None: the mock runs every spec.');
+  lines.push('', `### Declared gaps (${matrix.declaredGaps.length})`, '');
+  if (matrix.declaredGaps.length === 0) lines.push('None: every backend runs every spec.');
   else {
     lines.push(
-      'Specs the mock skips on purpose: its note names a capability that is false on the mock, or a declared deviation (`adapters/mock/deviations.ts`). This list only changes when a capability or a spec does.',
+      'Specs a backend skips on purpose: its note names a capability that is false on that backend (the mock, or Redis Cluster), or a declared deviation of the mock (`adapters/mock/deviations.ts`). This list only changes when a capability or a spec does.',
       '',
-      '| spec | declared by | why |',
-      '|---|---|---|',
+      '| spec | backend | declared by | why |',
+      '|---|---|---|---|',
     );
     for (const gap of matrix.declaredGaps) {
-      lines.push(`| ${escapeCell(gap.spec)} | \`${gap.declaredBy}\` | ${escapeCell(gap.reason)} |`);
+      lines.push(`| ${escapeCell(gap.spec)} | ${gap.backend} | \`${gap.declaredBy}\` | ${escapeCell(gap.reason)} |`);
     }
   }
 

@@ -1,6 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { request } from 'node:http';
 import { delimiter, join } from 'node:path';
+import type { RedisClusterEnvironment } from './select-redis-cluster-source.js';
 import type { RedisSourceEnvironment } from './select-redis-source.js';
 
 /** Reads what `selectRedisSource` needs from this machine. Takes at most ~0.5 s. */
@@ -10,6 +11,11 @@ export async function detectEnvironment(env: NodeJS.ProcessEnv = process.env): P
     dockerAnswers: await dockerAnswers(env),
     redisServerBinary: findOnPath('redis-server', env.PATH ?? ''),
   };
+}
+
+/** What the cluster source needs from this machine: `REDIS_CLUSTER_URLS` and `redis-server` on PATH. */
+export function detectClusterEnvironment(env: NodeJS.ProcessEnv = process.env): RedisClusterEnvironment {
+  return { clusterUrls: env.REDIS_CLUSTER_URLS, redisServerBinary: findOnPath('redis-server', env.PATH ?? '') };
 }
 
 export function findOnPath(command: string, path: string): string | null {

@@ -10,9 +10,13 @@ export interface StartedRedis {
 
 /**
  * Starts `binary` on a free port of 127.0.0.1: no persistence, no disk writes, gone when
- * stopped. Only servers started here may be flushed or killed by the harness.
+ * stopped; `extraArgs` are more `--name value` settings. Only servers started here may be flushed or killed by the harness.
  */
-export async function startRedisServer(binary: string, port?: number): Promise<StartedRedis> {
+export async function startRedisServer(
+  binary: string,
+  port?: number,
+  extraArgs: readonly string[] = [],
+): Promise<StartedRedis> {
   const chosenPort = port ?? (await findFreePort());
   const child = spawn(
     binary,
@@ -27,6 +31,7 @@ export async function startRedisServer(binary: string, port?: number): Promise<S
       'no',
       '--protected-mode',
       'yes',
+      ...extraArgs,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );

@@ -10,11 +10,12 @@
  */
 import type { Reporter, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node';
 import { backendChoiceFromEnv, describeJudge } from '../backend-choice.js';
-import { type BackendName, isBackendName } from '../backend-names.js';
+import { type BackendName, isBackendName, isClusterBackend } from '../backend-names.js';
 import { painter } from '../cli/terminal.js';
 import { specTargetFromEnv } from '../katas-or-solutions.js';
 import { readProgress, writeProgress } from '../progress/progress-file.js';
 import { kataProgress, recordRun } from '../progress/record-progress.js';
+import { describeRedisClusterSource, type RedisClusterSource } from '../redis-source/select-redis-cluster-source.js';
 import { describeRedisSource, type RedisSource } from '../redis-source/select-redis-source.js';
 import { type KataInfo, listKatas } from '../workbook/find-kata.js';
 import { kataOutline } from '../workbook/kata-outline.js';
@@ -55,9 +56,15 @@ export default class LearnerReporter implements Reporter {
     const source = process.env.KATA_REDIS_SOURCE;
     const redis = source ? (JSON.parse(source) as RedisSource) : undefined;
     // Real backends ran: where their Redis is; they were asked for and could not: how to add them.
-    const asked = backendChoiceFromEnv() !== 'mock';
-    if (redis && (backends.some((backend) => backend !== 'mock') || (asked && redis.kind === 'none')))
-      lines.push(describeRedisSource(redis));
+    const choice = backendChoiceFromEnv();
+    const asked = choice === 'all' || choice === 'ioredis' || choice === 'node-redis';
+    const serverRan = backends.some((backend) => backend === 'ioredis' || backend === 'node-redis');
+    if (redis && (serverRan || (asked && redis.kind === 'none'))) lines.push(describeRedisSource(redis));
+    const cluster = process.env.KATA_REDIS_CLUSTER_SOURCE;
+    const clusterSource = cluster ? (JSON.parse(cluster) as RedisClusterSource) : undefined;
+    const clusterRan = backends.some(isClusterBackend);
+    if (clusterSource && clusterSource.kind !== 'none' && clusterRan)
+      lines.push(describeRedisClusterSource(clusterSource));
     vitest.logger.log(painter()('bold', lines.join('\n')));
   }
 

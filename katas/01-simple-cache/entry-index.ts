@@ -10,6 +10,9 @@
  * expires (ms since the epoch). Entries written and deleted through it stay in step with it
  * (one MULTI each); expired ones are dropped from it before every read. An entry Redis
  * evicted under memory pressure stays listed until its expiry time.
+ *
+ * On Redis Cluster a MULTI keeps to one hash slot: the cache's namespace and the index key
+ * share a hash tag (`<prefix>{cache}:` and `<prefix>{cache}-index`).
  */
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import type { Cache } from './cache.js';
@@ -18,7 +21,7 @@ export interface EntryIndexOptions {
   redis: RedisAdapter;
   /** The cache whose entries are indexed. */
   cache: Cache;
-  /** The index's own key, outside the cache's namespace, e.g. `app:cache-index`. */
+  /** The index's own key, outside the cache's namespace but with its hash tag, e.g. `app:{cache}-index`. */
   key: string;
 }
 

@@ -32,7 +32,7 @@ export interface NewSession {
 }
 
 export interface SessionStore {
-  /** Step 1. A new session for `userId` with a new token. One round trip (step 4: with its index entry). */
+  /** Step 1. A new session for `userId` with a new token. One round trip (step 4: two, the session then its index entry). */
   create(userId: string, options?: { device?: string }): Promise<NewSession>;
   /** Step 1. The session of `token`, without renewing it; `null` when unknown, expired or revoked. */
   get(token: string): Promise<Session | null>;
@@ -40,11 +40,11 @@ export interface SessionStore {
   delete(token: string): Promise<boolean>;
   /** Steps 2–3. Uses the session: renews its idle TTL, never past its absolute lifetime. `null` when it is gone. */
   touch(token: string): Promise<Session | null>;
-  /** Step 4. The user's live sessions, oldest first; expired ones are cleaned out of the index on the way. */
+  /** Step 4. The user's live sessions, oldest first; ended ones are cleaned out of the index on the way. */
   list(userId: string): Promise<Session[]>;
   /** Step 4. Ends one of the user's sessions by id; `false` when it is not theirs, or gone. */
   revoke(userId: string, sessionId: string): Promise<boolean>;
-  /** Step 4. Ends every session of the user ("log out everywhere") in two round trips; returns how many. */
+  /** Step 4. Ends every session of the user ("log out everywhere") in three round trips; returns how many. */
   revokeAll(userId: string): Promise<number>;
 }
 

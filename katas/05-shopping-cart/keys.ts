@@ -16,6 +16,14 @@ export function cartKey(namespace: string, cartId: string): string {
   return `${namespace}cart:{${cartId}}`;
 }
 
+/**
+ * A merge's claim on cart `cartId`: the cart, renamed while its lines move into another cart
+ * (step 6). `<namespace>cart:{<cartId>}:merging:<mergeId>`, in the cart's slot.
+ */
+export function mergeClaimKey(namespace: string, cartId: string, mergeId: string): string {
+  return `${cartKey(namespace, cartId)}:merging:${mergeId}`;
+}
+
 /** An order's hash, the lines of the cart it came from. `<namespace>order:<orderId>`. */
 export function orderKey(namespace: string, orderId: string): string {
   return `${namespace}order:${orderId}`;

@@ -69,14 +69,28 @@ describe('step 6 · merge', () => {
     expect(await redis.ttl(carts.keyFor('user')), 'TTL in seconds').toBeGreaterThan(HOUR - 5);
   });
 
-  test('a merge is one round trip to Redis', async ({ redis, prefix, commandLog }) => {
+  test('a merge is three round trips: claim the guest cart, add its lines, drop the claim', async ({
+    redis,
+    prefix,
+    commandLog,
+  }) => {
     const carts = createCartStore({ redis, namespace: prefix });
     const merger = createCartMerge({ redis, namespace: prefix });
+    await carts.add('warm-up', 'TEA-GREEN', 1);
     await merger.merge('warm-up', 'user');
     await carts.add('guest', 'TEA-GREEN', 1);
     commandLog.clear();
     await merger.merge('guest', 'user');
-    expect(commandLog.roundTrips, 'round trips sent by merge()').toHaveLength(1);
+    expect(commandLog.roundTrips, 'round trips sent by merge()').toHaveLength(3);
+  });
+
+  test('a merge whose add Redis refuses puts the guest cart’s lines back', async ({ redis, prefix }) => {
+    const carts = createCartStore({ redis, namespace: prefix });
+    await carts.add('guest', 'TEA-GREEN', 2);
+    await redis.set(carts.keyFor('user'), 'not a cart');
+    await expect(createCartMerge({ redis, namespace: prefix }).merge('guest', 'user')).rejects.toThrow(/WRONGTYPE/);
+    expect(await carts.quantities('guest')).toEqual({ 'TEA-GREEN': 2 });
+    expect(await keysUnder(redis, prefix)).toEqual([carts.keyFor('guest'), carts.keyFor('user')].sort());
   });
 
   test('concurrent merges of one guest cart into two carts: every unit lands in exactly one', async ({

@@ -5,9 +5,11 @@ import type { CartOptions, Quantities } from './cart.js';
 export interface CartMerge {
   /**
    * Adds every line of cart `fromId` to cart `intoId` (quantities of the same SKU are
-   * summed), deletes `fromId`, and starts `intoId`'s lifetime again, all in one atomic
-   * step. Resolves with `intoId`'s quantities after it, or `null`, writing nothing, when
-   * `fromId` is unknown or empty. Throws `SameCartError` when both are the same cart.
+   * summed), deletes `fromId`, and starts `intoId`'s lifetime again, in three atomic steps
+   * (the carts may be in different cluster slots): claim `fromId` under `mergeClaimKey`, add
+   * its lines to `intoId`, drop the claim. Resolves with `intoId`'s quantities after it, or
+   * `null`, writing nothing, when `fromId` is unknown or empty. Throws `SameCartError` when
+   * both are the same cart.
    */
   merge(fromId: string, intoId: string): Promise<Quantities | null>;
 }

@@ -242,7 +242,7 @@ function userRoutes(app: KataServer, { users }: CacheService): void {
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { redis, prefix = 'kata:01-simple-cache:' } = options;
-  const cache = createCache({ redis, namespace: `${prefix}cache:`, defaultTtlSeconds: DEFAULT_TTL_SECONDS });
+  const cache = createCache({ redis, namespace: `${prefix}{cache}:`, defaultTtlSeconds: DEFAULT_TTL_SECONDS });
   // The users cache has a namespace of its own: nothing sent to POST /cache can reach it.
   const usersCache = createCache({ redis, namespace: `${prefix}users:` });
   const stats = createCacheStats({ redis, key: `${prefix}stats` });
@@ -255,7 +255,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     description: 'A key/value cache with TTLs, and users read through a cache in front of a slow source.',
     logger: options.logger,
   });
-  const entries = createEntryIndex({ redis, cache, key: `${prefix}cache-index` });
+  const entries = createEntryIndex({ redis, cache, key: `${prefix}{cache}-index` });
   const service: CacheService = { cache, entries, stats, users };
   cacheRoutes(app, service);
   userRoutes(app, service);

@@ -32,7 +32,7 @@ export interface NewSession {
 }
 
 export interface SessionStore {
-  /** Step 1. A new session for `userId` with a new token. One round trip (step 4: with its index entry). */
+  /** Step 1. A new session for `userId` with a new token. One round trip (step 4: two, the session then its index entry). */
   create(userId: string, options?: { device?: string }): Promise<NewSession>;
   /** Step 1. The session of `token`, without renewing it; `null` when unknown, expired or revoked. */
   get(token: string): Promise<Session | null>;
@@ -40,11 +40,11 @@ export interface SessionStore {
   delete(token: string): Promise<boolean>;
   /** Steps 2–3. Uses the session: renews its idle TTL, never past its absolute lifetime. `null` when it is gone. */
   touch(token: string): Promise<Session | null>;
-  /** Step 4. The user's live sessions, oldest first; expired ones are cleaned out of the index on the way. */
+  /** Step 4. The user's live sessions, oldest first; ended ones are cleaned out of the index on the way. */
   list(userId: string): Promise<Session[]>;
   /** Step 4. Ends one of the user's sessions by id; `false` when it is not theirs, or gone. */
   revoke(userId: string, sessionId: string): Promise<boolean>;
-  /** Step 4. Ends every session of the user ("log out everywhere") in two round trips; returns how many. */
+  /** Step 4. Ends every session of the user ("log out everywhere") in three round trips; returns how many. */
   revokeAll(userId: string): Promise<number>;
 }
 
@@ -70,16 +70,24 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
   const sessionKey = (id: string) => `${prefix}session:${id}`;
   const indexKey = (userId: string) => `${prefix}user-sessions:${userId}`;
 
-  /** Deletes a session and its index entry, once its hash proves it exists (and belongs to `owner`, when given). */
+  // The session and its index entry live in different hash slots on Redis Cluster (the token
+  // names the one, the user the other), so no MULTI can hold both. The order of the writes
+  // keeps one rule instead: a live session is always in its user's index. The index may
+  // hold an entry whose session is gone; `list` drops it.
+
+  /** Deletes a session, then its index entry, once its hash proves it exists (and belongs to `owner`, when given). */
   async function remove(id: string, owner?: string): Promise<boolean> {
     const userId = await redis.hGet(sessionKey(id), 'userId');
     if (userId === null || (owner !== undefined && userId !== owner)) return false;
-    const [deleted] = await redis.multi().unlink(sessionKey(id)).zRem(indexKey(userId), id).exec();
+    const deleted = await redis.unlink(sessionKey(id));
+    await redis.zRem(indexKey(userId), id);
     return deleted === 1;
   }
 
   return {
-    // One MULTI: the session, its TTL and its index entry exist together or not at all.
+    // Two MULTIs, one per slot: the session with its TTL, then its index entry. Until both
+    // are written nobody has the token, so a failure in between leaves only a session
+    // nobody can use, gone at its TTL.
     // The key's TTL is the idle timeout, or the whole lifetime when that is shorter.
     async create(userId, { device = 'unknown device' } = {}) {
       const token = createToken();
@@ -97,6 +105,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
           absoluteExpiresAt: String(absoluteExpiresAt),
         })
         .pExpire(sessionKey(id), ttlMs)
+        .exec();
+      await redis
+        .multi()
         // The index: one sorted set per user, each session scored by when it expires.
         .zAdd(indexKey(userId), [{ member: id, score: session.expiresAt }])
         // The newest session lives longest, so the index lives as long as it may.
@@ -118,6 +129,8 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
     // Read, then renew. The renewal only sets a TTL (PEXPIRE) and updates the index entry
     // (ZADD XX): neither can bring back a session revoked in between, as an HSET would.
+    // One pipeline: the two keys may be in different slots, and a score left behind (when
+    // the ZADD fails) is harmless, since `list` trusts the hashes, not the scores.
     async touch(token) {
       const id = sessionIdOf(token);
       const session = toSession(id, await redis.hGetAll(sessionKey(id)), 0);
@@ -128,22 +141,19 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       if (ttlMs <= 0) return null; // past its lifetime: Redis drops the key any moment now
       const expiresAt = now + ttlMs;
       const [renewed] = await redis
-        .multi()
+        .pipeline()
         .pExpire(sessionKey(id), ttlMs)
         .zAdd(indexKey(session.userId), [{ member: id, score: expiresAt }], { xx: true })
         .exec();
       return renewed ? { ...session, expiresAt } : null;
     },
 
-    // Lazy cleanup: entries whose score (expiry) has passed go first, in the same MULTI as
-    // the read. Then every hash in one pipeline; an entry whose hash is gone is removed too.
+    // Lazy cleanup: the index, then every hash in one pipeline; an entry whose hash is gone
+    // (expired, deleted) leaves the index. Hashes, not scores, decide: a session's hash is
+    // written before its entry, so an entry without a hash is a session that has ended.
     async list(userId) {
       const index = indexKey(userId);
-      const [, entries] = await redis
-        .multi()
-        .zRemRangeByScore(index, '-inf', Date.now())
-        .zRangeWithScores(index, 0, -1)
-        .exec();
+      const entries = await redis.zRangeWithScores(index, 0, -1);
       if (entries.length === 0) return [];
       const pipeline = redis.pipeline();
       for (const { member } of entries) pipeline.hGetAll(sessionKey(member));
@@ -161,17 +171,17 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
 
     revoke: (userId, sessionId) => remove(sessionId, userId),
 
-    // Two round trips whatever the number of sessions: the ids, then one MULTI that unlinks
-    // every session key and takes exactly those ids out of the index (a session opened
-    // meanwhile stays listed, and alive).
+    // Three round trips whatever the number of sessions: the ids, one pipeline of UNLINKs (one
+    // per key: the keys are in many slots), then exactly those ids out of the index (a
+    // session opened meanwhile stays listed, and alive). The index goes last: should an
+    // UNLINK fail, its session is still listed, and a retry ends it.
     async revokeAll(userId) {
       const ids = await redis.zRange(indexKey(userId), 0, -1);
       if (ids.length === 0) return 0;
-      const [deleted] = await redis
-        .multi()
-        .unlink(...ids.map(sessionKey))
-        .zRem(indexKey(userId), ...ids)
-        .exec();
+      const unlinks = redis.pipeline();
+      for (const id of ids) unlinks.unlink(sessionKey(id));
+      const deleted = ((await unlinks.exec()) as number[]).reduce((sum, count) => sum + count, 0);
+      await redis.zRem(indexKey(userId), ...ids);
       return deleted;
     },
   };

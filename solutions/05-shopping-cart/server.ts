@@ -59,8 +59,8 @@ function requireKnownSkuInUrl(sku: string): void {
 }
 
 /**
- * The kata's HTTP service. Carts are hashes with a sliding TTL; checkout and merge are
- * one atomic step each. Never listens by itself: `app.inject()` in tests,
+ * The kata's HTTP service. Carts are hashes with a sliding TTL; checkout is one atomic
+ * step, merge three that never count a unit twice. Never listens by itself: `app.inject()` in tests,
  * `pnpm kata serve 05` for curl.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -265,7 +265,7 @@ function registerCartRoutes(
     '/carts/:cartId/merge',
     {
       schema: {
-        summary: 'Merge cart `from` into this one (quantities summed, `from` deleted), atomically',
+        summary: 'Merge cart `from` into this one (quantities summed, `from` deleted)',
         tags,
         params: cartParamsSchema,
         body: mergeBodySchema,

@@ -49,7 +49,9 @@ export function createPresence({
           .zAdd(keys.online(room), [{ member: member(user), score: deadline }])
           .zAdd(keys.rooms, [{ member: room, score: deadline }], { gt: true })
           .exec();
-        return !usersIn(before).includes(user);
+        // This instance had no socket of the user, so an entry of ours is a leftover (on a
+        // cluster, an enter whose pipeline reached one master and failed on the other).
+        return !usersIn(before.filter((entry) => entry !== member(user))).includes(user);
       } catch (error) {
         count(room, user, -1);
         throw error;
