@@ -5,7 +5,7 @@ import type { RedisAdapter } from '../adapters/redis-adapter.js';
 import { kataErrorHandler, kataNotFoundHandler } from './error-handler.js';
 import { healthPlugin } from './health.js';
 import { HTTP_LIMITS, type HttpLimits, httpLimitOptions } from './http-limits.js';
-import { type KataLoggerOption, kataLoggerOptions } from './logger.js';
+import { type KataLoggerOption, kataChildLogger, kataLoggerOptions } from './logger.js';
 import { openApiPlugin } from './openapi.js';
 import { kataSerializerCompiler } from './response-serializer.js';
 import { routeDeadlinePlugin } from './route-deadline.js';
@@ -42,6 +42,8 @@ export async function createKataServer(options: KataServerOptions): Promise<Kata
   const app = Fastify({
     ...httpLimitOptions(options.limits),
     logger: kataLoggerOptions(options.logger),
+    // Silent servers keep Fastify's default: no child logger per request at all.
+    childLoggerFactory: options.logger ? kataChildLogger : undefined,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(kataSerializerCompiler);
