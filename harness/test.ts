@@ -49,7 +49,7 @@ export interface RedisFixtures {
    * proves how many round trips an operation costs. `commandLog.clear()` starts afresh.
    */
   commandLog: CommandLog;
-  /** Opens another adapter to the same data (a second app instance); closed afterwards. */
+  /** Opens another adapter to the same data (a second app instance); the test's keys are deleted and every such adapter closed afterwards. */
   connect: () => RedisAdapter;
   /** A Redis that the test can take away (`goDown`) and bring back (`comeBack`). */
   outage: RedisOutage;
@@ -68,7 +68,7 @@ export const test = base.extend<RedisFixtures>({
   channelPrefix: async ({ prefix }, use) => {
     await use(`${prefix}ch:`);
   },
-  connect: async ({ backend, redisUrl }, use) => {
+  connect: async ({ backend, redisUrl, prefix }, use) => {
     const adapters: RedisAdapter[] = [];
     const open = await loadAdapterFactory(backend);
     await use(() => {
@@ -76,6 +76,12 @@ export const test = base.extend<RedisFixtures>({
       adapters.push(adapter);
       return adapter;
     });
+    // A test that only uses `connect` (app instances, no `redis`) still leaves no keys behind.
+    if (adapters.length > 0) {
+      const cleaner = open(redisUrl);
+      await deleteKeysWithPrefix(cleaner, prefix).catch(() => undefined);
+      await cleaner.close();
+    }
     await Promise.allSettled(adapters.map((adapter) => adapter.close()));
   },
   outage: async ({ backend, redisUrl, prefix }, use) => {
