@@ -46,13 +46,6 @@ const runs = (backend: BackendName) => includesBackend(choice, backend, canRunHe
 const specs = ['katas/**/*.spec.ts', 'adapters/**/*.spec.ts', 'server-kit/**/*.spec.ts'];
 const unitTests = ['adapters/**/*.test.ts', 'harness/**/*.test.ts', 'server-kit/**/*.test.ts'];
 
-// In a run of every backend (`pnpm verify`, `pnpm matrix`), the cluster projects leave out the
-// HTTP-level specs (kata servers, server-kit: 60 % of a real project's time), whose Redis work
-// the step specs and the conformance suite already prove on the cluster. `--backend
-// ioredis-cluster` (or node-redis-cluster) runs them all, and so does KATA_CLUSTER_SPECS=all (CI).
-const httpLevelSpecs =
-  choice === 'all' && process.env.KATA_CLUSTER_SPECS !== 'all' ? ['katas/*/server*.spec.ts', 'server-kit/**'] : [];
-
 const realProject = (backend: Exclude<BackendName, 'mock'>) => ({
   extends: true as const,
   test: {
@@ -64,7 +57,6 @@ const realProject = (backend: Exclude<BackendName, 'mock'>) => ({
       'adapters/conformance/mock-deviations.spec.ts',
       'katas/**/*.browser.spec.ts',
       ...redisFreeSpecs(root, ['katas', 'adapters']),
-      ...(isClusterBackend(backend) ? httpLevelSpecs : []),
     ],
     provide: { backend },
     // One Redis (or one cluster) for the whole run, started once and shared by the projects that need it.

@@ -33,8 +33,8 @@ function gate(title: string, command: string, args: string[]): void {
 /**
  * Spec files at once in the solutions run. The specs mostly wait (on Redis, on timers, on
  * sockets): on 2 cores one worker kept the CPU a third busy. Four cut the run from 8.5 to
- * 2.7 minutes with every backend green (`CI=true KATA_CLUSTER_SPECS=all KATA_TARGET=solutions
- * pnpm vitest run --maxWorkers=4`). The learner's `pnpm test` keeps Vitest's default.
+ * 2.7 minutes with every backend green (`CI=true KATA_TARGET=solutions pnpm vitest run
+ * --maxWorkers=4`). The learner's `pnpm test` keeps Vitest's default.
  */
 const SOLUTION_WORKERS = 4;
 
