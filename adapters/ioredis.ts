@@ -100,7 +100,7 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
 /**
  * Sends one command line as it is through ioredis' own command queue, and decodes its reply
  * (`fromWire`: strings arrive as Buffers, integers as their digits). The commands of one
- * tick leave in one socket write, as in a pipeline.
+ * turn of the event loop leave in one socket write, as in a pipeline.
  */
 export function plainCommandSender(client: Redis): SendLine {
   const coalesce = coalesceWrites(() => client.stream);

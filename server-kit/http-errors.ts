@@ -13,7 +13,13 @@ export class HttpError extends Error {
   readonly details: unknown;
 
   constructor(code: string, statusCode: number, message: string, options?: ErrorOptions & { details?: unknown }) {
+    // A 4xx is an answer to the client, not a fault: the log gets its name and message,
+    // never a stack. Capturing one anyway cost ≈11 µs per 429 on this machine, a quarter
+    // of what a rate-limited request costs (`pnpm bench 03`), so none is captured.
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (statusCode < 500) Error.stackTraceLimit = 0;
     super(message, options);
+    Error.stackTraceLimit = stackTraceLimit;
     this.code = code;
     this.statusCode = statusCode;
     this.details = options?.details;

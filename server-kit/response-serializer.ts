@@ -4,6 +4,7 @@ import {
   ResponseSerializationError,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { compileJsonWriter } from './json-writer.js';
 
 type SerializerCompiler = Parameters<typeof encodingSerializerCompiler>[0];
 type AnySchema = z.core.$ZodType;
@@ -47,16 +48,18 @@ export function isPlainDataSchema(schema: AnySchema): boolean {
  * Fastify's response serializer for zod schemas. A reply still has to match its route's
  * schema (else `ResponseSerializationError`, answered 500), but a plain-data schema is
  * checked with `safeParse`, about 3× cheaper per reply than the encode that
- * `fastify-type-provider-zod` runs; any other schema goes through that library's serializer.
+ * `fastify-type-provider-zod` runs, and written by a JSON writer compiled from the schema
+ * (`json-writer.ts`); any other schema goes through that library's serializer.
  */
 export const kataSerializerCompiler: FastifySerializerCompiler<unknown> = (route) => {
   const schema = route.schema as AnySchema;
   if (!(schema instanceof z.core.$ZodType) || !isPlainDataSchema(schema)) {
     return encodingSerializerCompiler(route as SerializerCompiler);
   }
+  const writeJson = compileJsonWriter(schema);
   return (data: unknown) => {
     const result = z.safeParse(schema, data);
     if (!result.success) throw new ResponseSerializationError(route.method, route.url, { cause: result.error });
-    return JSON.stringify(result.data);
+    return result.data === undefined ? JSON.stringify(result.data) : writeJson(result.data);
   };
 };

@@ -32,6 +32,10 @@ async function buildSlowServer(redis: Parameters<typeof createKataServer>[0]['re
     await sleep(DEADLINE_MS * 3);
     throw new Error('failed after the deadline');
   });
+  app.post('/late-upload', async () => {
+    await sleep(DEADLINE_MS * 3);
+    return { ok: true };
+  });
   app.get('/slow-hook', { onRequest: async () => sleep(DEADLINE_MS * 3) }, async () => ({ ok: true }));
   app.get('/own-deadline', { config: { deadlineMs: DEADLINE_MS * 4 } }, async () => {
     await sleep(DEADLINE_MS * 2);
@@ -62,6 +66,20 @@ describe('server-kit · route deadline', () => {
       expect(Math.max(...levels), `log lines: ${lines.join('')}`).toBeLessThanOrEqual(30);
     },
   );
+
+  test('a route that takes a body answers 503 reason timeout once the deadline passes after the body arrived', async ({
+    redis,
+    onTestFinished,
+  }) => {
+    const app = await buildSlowServer(redis, []);
+    onTestFinished(() => app.close());
+    const started = performance.now();
+    const response = await app.inject({ method: 'POST', url: '/late-upload', payload: { value: 1 } });
+    const ms = performance.now() - started;
+    expect(response.statusCode, response.body).toBe(503);
+    expect(response.json()).toEqual(timeoutAnswer);
+    expect(ms, `answered after ${Math.round(ms)} ms`).toBeLessThan(DEADLINE_MS * 3);
+  });
 
   test('a route with a deadline of its own (config.deadlineMs) may take longer than the server’s', async ({
     redis,

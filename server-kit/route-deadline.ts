@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from './http-errors.js';
 
@@ -31,16 +31,25 @@ type WithDeadline = FastifyRequest & { [deadlineOf]?: DeadlineState };
 
 const stateOf = (request: FastifyRequest): DeadlineState | undefined => (request as WithDeadline)[deadlineOf];
 const hasExpired = (request: FastifyRequest): boolean => stateOf(request)?.expired === true;
+const toArray = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+/** Fastify never reads a body for these: their request has fully arrived once its head has. */
+const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
+const isBodyless = (method: string | string[]) =>
+  Array.isArray(method) ? method.every((one) => BODYLESS_METHODS.has(one)) : BODYLESS_METHODS.has(method);
 
 /**
  * The whole answer in time, whatever the adapter's command deadline: a route that has not
  * answered `deadlineMs` after its request arrived (hooks included) answers 503. The clock
  * starts when the request has fully arrived, so a slow upload is the request timeout's
  * business (408), never a 503. A handler that finishes after its deadline is ignored
- * quietly: its answer was already given.
+ * quietly: its answer was already given. A client that went away gets no answer at all.
  *
  * This runs on every request, so it costs as little as it can: callback-style hooks (no
- * promise per hook) and the state on the request itself (no WeakMap lookups).
+ * promise per hook), the state on the request itself (no WeakMap lookups), no hook a
+ * request does not need (a GET has no body to wait for), and no listener per request for
+ * aborted requests (the timer checks the socket when it fires).
  */
 function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOptions, done: (error?: Error) => void) {
   const arm = (request: FastifyRequest, reply: FastifyReply) => {
@@ -49,7 +58,7 @@ function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOption
     if (previous) clearTimeout(previous.timer);
     const state: DeadlineState = { timer: undefined, expired: false };
     state.timer = setTimeout(() => {
-      if (reply.sent || reply.raw.headersSent) return;
+      if (reply.sent || reply.raw.headersSent || clientGone(request)) return;
       state.expired = true;
       reply.send(new RouteDeadlineError(`No answer within ${ms} ms.`));
     }, ms);
@@ -57,23 +66,25 @@ function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOption
   };
   const hasBody = (request: FastifyRequest) =>
     request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
-  const disarm = (request: FastifyRequest) => clearTimeout(stateOf(request)?.timer);
+  const clientGone = (request: FastifyRequest) => request.raw.destroyed || request.raw.socket?.destroyed === true;
 
   app.addHook('onRequest', (request, reply, next) => {
-    if (!hasBody(request)) arm(request, reply);
-    next();
-  });
-  app.addHook('preValidation', (request, reply, next) => {
-    if (hasBody(request)) arm(request, reply);
+    if (BODYLESS_METHODS.has(request.method) || !hasBody(request)) arm(request, reply);
     next();
   });
   app.addHook('onResponse', (request, _reply, next) => {
-    disarm(request);
+    clearTimeout(stateOf(request)?.timer);
     next();
   });
-  app.addHook('onRequestAbort', (request, next) => {
-    disarm(request);
+
+  // A route that takes a body starts its clock once the body has arrived (before validation).
+  const armOnceTheBodyArrived: preValidationHookHandler = (request, reply, next) => {
+    if (hasBody(request)) arm(request, reply);
     next();
+  };
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (isBodyless(route.method)) return;
+    route.preValidation = [armOnceTheBodyArrived, ...toArray(route.preValidation)];
   });
 
   // Async handlers only: a callback-style handler (a static file stream) answers by itself.

@@ -12,26 +12,28 @@ function fakeStream(writable = true) {
 }
 
 const nextTick = () => new Promise((resolve) => process.nextTick(resolve));
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('coalesceWrites', () => {
-  it('corks once for every write of a tick and uncorks on the next tick', async () => {
+  it('corks once for every write of a turn of the event loop, across ticks, and uncorks at its end', async () => {
     const { stream, calls } = fakeStream();
     const beforeWrite = coalesceWrites(() => stream);
     beforeWrite();
     beforeWrite();
+    await nextTick();
     beforeWrite();
     expect(calls).toEqual(['cork']);
-    await nextTick();
+    await nextTurn();
     expect(calls).toEqual(['cork', 'uncork']);
   });
 
-  it('corks again in a later tick', async () => {
+  it('corks again in a later turn', async () => {
     const { stream, calls } = fakeStream();
     const beforeWrite = coalesceWrites(() => stream);
     beforeWrite();
-    await nextTick();
+    await nextTurn();
     beforeWrite();
-    await nextTick();
+    await nextTurn();
     expect(calls).toEqual(['cork', 'uncork', 'cork', 'uncork']);
   });
 
@@ -39,7 +41,7 @@ describe('coalesceWrites', () => {
     const { stream, calls } = fakeStream(false);
     coalesceWrites(() => stream)();
     coalesceWrites(() => undefined)();
-    await nextTick();
+    await nextTurn();
     expect(calls).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { realNextTick } from './real-timers.js';
+import { realSetImmediate } from './real-timers.js';
 
 /** The part of a socket that {@link coalesceWrites} needs. */
 export interface CorkableStream {
@@ -8,10 +8,15 @@ export interface CorkableStream {
 }
 
 /**
- * Lets every command written in this tick leave in one socket write. Call it before
- * writing: the first call of a tick corks the socket, and the socket is uncorked on the
- * next tick, after the promise jobs of this one (the other workers' commands) have run.
- * Order on the connection is unchanged, and nothing waits longer than this tick.
+ * Lets every command written in this turn of the event loop leave in one socket write, as
+ * node-redis does and ioredis' auto-pipelining does. Call it before writing: the first call
+ * corks the socket, and the socket is uncorked by `setImmediate`, once every socket that was
+ * ready in this turn (fifty HTTP requests, say) has had its callback and written its commands.
+ * Order on the connection is unchanged, and nothing waits past this turn.
+ *
+ * Measured on kata 03's server under 50 connections: 2.2 read+write system calls per
+ * request instead of 3.2 with an uncork on the next tick, which only gathers the commands
+ * of one callback (`/proc/<pid>/io`, see the kata's README).
  */
 export function coalesceWrites(currentStream: () => CorkableStream | undefined): () => void {
   let corked: CorkableStream | undefined;
@@ -26,6 +31,6 @@ export function coalesceWrites(currentStream: () => CorkableStream | undefined):
     if (!stream?.writable) return;
     stream.cork();
     corked = stream;
-    realNextTick(flush);
+    realSetImmediate(flush);
   };
 }
