@@ -1,4 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationHookHandler, RouteOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  preValidationHookHandler,
+  RouteOptions,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from './http-errors.js';
 
@@ -47,15 +54,13 @@ const isBodyless = (method: string | string[]) =>
  * quietly: its answer was already given. A client that went away gets no answer at all.
  *
  * This runs on every request, so it costs as little as it can: callback-style hooks (no
- * promise per hook), the state on the request itself (no WeakMap lookups), no hook a
- * request does not need (a GET has no body to wait for), and no listener per request for
- * aborted requests (the timer checks the socket when it fires).
+ * promise per hook), each route's deadline read once, when the route is declared (not from
+ * `request.routeOptions`, which builds an object per call), the state on the request itself
+ * (no WeakMap lookups), no hook a request does not need (a GET has no body to wait for),
+ * and no listener per request for aborted requests (the timer checks the socket when it fires).
  */
 function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOptions, done: (error?: Error) => void) {
-  const arm = (request: FastifyRequest, reply: FastifyReply) => {
-    const ms = request.routeOptions.config.deadlineMs ?? deadlineMs;
-    const previous = stateOf(request);
-    if (previous) clearTimeout(previous.timer);
+  const arm = (request: FastifyRequest, reply: FastifyReply, ms: number) => {
     const state: DeadlineState = { timer: undefined, expired: false };
     state.timer = setTimeout(() => {
       if (reply.sent || reply.raw.headersSent || clientGone(request)) return;
@@ -68,23 +73,32 @@ function routeDeadline(app: FastifyInstance, { deadlineMs }: RouteDeadlineOption
     request.headers['transfer-encoding'] !== undefined || Number(request.headers['content-length'] ?? 0) > 0;
   const clientGone = (request: FastifyRequest) => request.raw.destroyed || request.raw.socket?.destroyed === true;
 
-  app.addHook('onRequest', (request, reply, next) => {
-    if (BODYLESS_METHODS.has(request.method) || !hasBody(request)) arm(request, reply);
-    next();
+  // Each route arms its own clock, its deadline known when it is declared: first of its
+  // onRequest hooks, or, when a body comes, first of its preValidation hooks.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const ms = route.config?.deadlineMs ?? deadlineMs;
+    if (isBodyless(route.method)) {
+      const armNow: onRequestHookHandler = (request, reply, next) => {
+        arm(request, reply, ms);
+        next();
+      };
+      route.onRequest = [armNow, ...toArray(route.onRequest)];
+      return;
+    }
+    const armUnlessABodyComes: onRequestHookHandler = (request, reply, next) => {
+      if (!hasBody(request)) arm(request, reply, ms);
+      next();
+    };
+    const armOnceTheBodyArrived: preValidationHookHandler = (request, reply, next) => {
+      if (hasBody(request)) arm(request, reply, ms);
+      next();
+    };
+    route.onRequest = [armUnlessABodyComes, ...toArray(route.onRequest)];
+    route.preValidation = [armOnceTheBodyArrived, ...toArray(route.preValidation)];
   });
   app.addHook('onResponse', (request, _reply, next) => {
     clearTimeout(stateOf(request)?.timer);
     next();
-  });
-
-  // A route that takes a body starts its clock once the body has arrived (before validation).
-  const armOnceTheBodyArrived: preValidationHookHandler = (request, reply, next) => {
-    if (hasBody(request)) arm(request, reply);
-    next();
-  };
-  app.addHook('onRoute', (route: RouteOptions) => {
-    if (isBodyless(route.method)) return;
-    route.preValidation = [armOnceTheBodyArrived, ...toArray(route.preValidation)];
   });
 
   // Async handlers only: a callback-style handler (a static file stream) answers by itself.
