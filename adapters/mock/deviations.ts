@@ -285,10 +285,10 @@ export const mockDeviations: readonly MockDeviation[] = [
     how: '`redis.call` runs the command through the adapter’s own command path, so every emulation applies; `cjson`, `bit` and `redis.sha1hex` are provided (`cmsgpack` is not).',
   },
   {
-    id: 'lua-32-bit-integers',
+    id: 'lua-numbers-not-doubles',
     area: 'scripts',
     deviation:
-      'Lua integers are 32-bit: `tonumber("1700000000") * 1000` wraps to -807049216 (Redis’ Lua 5.1 has only doubles).',
+      'Lua numbers are not doubles: integers are 32-bit, so `tonumber("1700000000") * 1000` wraps to -807049216 (Redis’ Lua 5.1 has only doubles).',
     handling: 'declared',
     how: 'Fixed by Lua 5.4’s 64-bit integers, with numbers printed as Lua 5.1 prints them (`lua/lua51-compat.lua`). Left: a float with a whole value made by `/`, `^` or a literal such as `1e3` prints `.0` when joined with `..` (`"x" .. 10 / 2` is `x5.0`; Redis: `x5`); use `tostring` or `math.floor`. Rare runtime errors keep Lua 5.4’s wording.',
   },

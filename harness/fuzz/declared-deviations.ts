@@ -20,8 +20,9 @@ export const declaredDeviations: readonly DeclaredDeviation[] = [
     covers: (operation) => operation.type === 'script' && /'H(GETALL|KEYS|VALS)'/.test(operation.source),
   },
   {
-    // The mock's Lua 5.4 prints a whole float made by `/` or `^` with `.0` when joined by `..`.
-    id: 'lua-32-bit-integers',
+    // The mock's Lua 5.4 keeps floats apart from integers: a whole float made by `/` or `^`
+    // prints with `.0` when joined by `..`.
+    id: 'lua-numbers-not-doubles',
     covers: (operation) => operation.type === 'script' && /\.\.\s*[^'"]/.test(operation.source),
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * Provided: you do not need to edit this file. The limits of the chat's input, as zod
- * schemas shared by the HTTP routes and the socket frames.
+ * schemas shared by the HTTP routes and the socket frames, and the reading of a socket frame.
  */
 import { z } from 'zod';
 
@@ -43,4 +43,23 @@ export function describeIssue(error: z.ZodError): string {
   if (!issue) return 'invalid input';
   const path = issue.path.join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+/** A socket frame read: its text, or what its `validation_error` frame says. */
+export type SocketFrameReading = { ok: true; text: string } | { ok: false; problem: string };
+
+/**
+ * A frame a socket sent, read: JSON of the shape `{"text": "…"}` gives its trimmed text;
+ * anything else gives one sentence for the error frame, saying what was wrong with it.
+ */
+export function readSocketFrame(data: string): SocketFrameReading {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return { ok: false, problem: 'A frame must be JSON, such as {"text": "hi"}.' };
+  }
+  const parsed = socketFrameSchema.safeParse(value);
+  if (parsed.success) return { ok: true, text: parsed.data.text };
+  return { ok: false, problem: `Send {"text": "…"}, 1–2000 characters: ${describeIssue(parsed.error)}.` };
 }

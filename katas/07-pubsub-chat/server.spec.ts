@@ -126,22 +126,22 @@ describe('step 5 · the WebSocket server', () => {
     );
 
     test.for([
-      ['not JSON', 'hello'],
-      ['no text', '{}'],
-      ['an empty text', '{"text":""}'],
-      ['only spaces', '{"text":"   "}'],
-      ['2001 characters', JSON.stringify({ text: 'x'.repeat(2001) })],
-      ['a number', '{"text":42}'],
-    ])(
-      'a frame with %s gets an error frame; nothing is published or stored',
-      async ([, frame], { redis, prefix, onTestFinished }) => {
+      ['not JSON', 'hello', 'A frame must be JSON, such as {"text": "hi"}.'],
+      ['no text', '{}', 'text:'],
+      ['an empty text', '{"text":""}', 'text: must not be empty'],
+      ['only spaces', '{"text":"   "}', 'text: must not be empty'],
+      ['2001 characters', JSON.stringify({ text: 'x'.repeat(2001) }), 'text: must be at most 2000 characters'],
+      ['a number', '{"text":42}', 'text:'],
+    ] as const)(
+      'a frame with %s gets an error frame that says what is wrong; nothing is published or stored',
+      async ([, frame, says], { redis, prefix, onTestFinished }) => {
         const { ws } = await start(redis, prefix, onTestFinished);
         const ada = await openSocket(`${ws}/ws/chat/general?user=ada`);
         ada.send(frame);
         expect(await ada.next((each) => each.type === 'error', 'an error frame')).toEqual({
           type: 'error',
           error: 'validation_error',
-          message: expect.stringContaining('text'),
+          message: expect.stringContaining(says),
         });
         ada.send({ text: 'a good one after' });
         await ada.next(isMessage('a good one after'), 'the next good message');

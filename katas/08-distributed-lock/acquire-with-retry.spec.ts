@@ -1,7 +1,8 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { acquireWithRetry, pauseBeforeRetry } from './acquire-with-retry.js';
+import { LockTimeoutError } from './lock-errors.js';
 import { createRedisLock } from './redis-lock.js';
-import { rejectionName } from './rejection-name.js';
 
 describe('step 3 · retry with jitter and a timeout', () => {
   test('pauseBeforeRetry is the base delay plus 0 to jitterMs, and differs from try to try', () => {
@@ -45,7 +46,7 @@ describe('step 3 · retry with jitter and a timeout', () => {
     await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
     const started = performance.now();
     const attempt = acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 200, retryDelayMs: 30, jitterMs: 30 });
-    expect(await rejectionName(attempt), 'what it rejected with').toBe('LockTimeoutError');
+    expect(await rejectionOf(attempt), 'what it rejected with').toBeInstanceOf(LockTimeoutError);
     const waitedMs = performance.now() - started;
     expect(waitedMs, 'ms before giving up, for timeoutMs 200').toBeGreaterThanOrEqual(190);
     expect(waitedMs, 'ms before giving up, for timeoutMs 200').toBeLessThan(400);
@@ -55,7 +56,9 @@ describe('step 3 · retry with jitter and a timeout', () => {
     const lock = createRedisLock({ redis, namespace: prefix });
     await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
     commandLog.clear();
-    expect(await rejectionName(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 0 }))).toBe('LockTimeoutError');
+    expect(await rejectionOf(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 0 }))).toBeInstanceOf(
+      LockTimeoutError,
+    );
     expect(commandLog.roundTrips, 'round trips with timeoutMs 0').toHaveLength(1);
   });
 
@@ -69,8 +72,8 @@ describe('step 3 · retry with jitter and a timeout', () => {
     await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
     commandLog.clear();
     expect(
-      await rejectionName(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 300, retryDelayMs: 50, jitterMs: 0 })),
-    ).toBe('LockTimeoutError');
+      await rejectionOf(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 300, retryDelayMs: 50, jitterMs: 0 })),
+    ).toBeInstanceOf(LockTimeoutError);
     expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeGreaterThanOrEqual(4);
     expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeLessThanOrEqual(8);
   });

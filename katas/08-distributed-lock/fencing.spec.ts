@@ -1,9 +1,9 @@
 import { keysUnder } from '../../harness/redis-keys.js';
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { runContestedTrials } from './contested-trials.js';
 import { createFencedStore, createFencingTokens } from './fencing.js';
 import { createRedisLock } from './redis-lock.js';
-import { rejectionName } from './rejection-name.js';
 import { withLock } from './with-lock.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,8 +60,8 @@ describe('step 5 · fencing tokens', () => {
     'refuses the token %s with a RangeError and writes nothing',
     async (token, { redis, prefix }) => {
       const store = createFencedStore({ redis, namespace: prefix });
-      const refusal = await rejectionName(store.write('a', token, 'x'));
-      expect(refusal, `what write('a', ${token}, …) rejected with`).toBe('RangeError');
+      const refusal = await rejectionOf(store.write('a', token, 'x'));
+      expect(refusal, `what write('a', ${token}, …) rejected with`).toBeInstanceOf(RangeError);
       expect(await keysUnder(redis, prefix)).toEqual([]);
     },
   );

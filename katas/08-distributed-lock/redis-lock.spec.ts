@@ -1,6 +1,6 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { createRedisLock } from './redis-lock.js';
-import { rejectionName } from './rejection-name.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -74,8 +74,8 @@ describe('step 1 · acquire and release', () => {
     'refuses a ttlMs of %s with a RangeError and writes nothing',
     async (ttlMs, { redis, prefix }) => {
       const lock = createRedisLock({ redis, namespace: prefix });
-      const refusal = await rejectionName(lock.tryAcquire('a', ttlMs));
-      expect(refusal, `what tryAcquire('a', ${ttlMs}) rejected with`).toBe('RangeError');
+      const refusal = await rejectionOf(lock.tryAcquire('a', ttlMs));
+      expect(refusal, `what tryAcquire('a', ${ttlMs}) rejected with`).toBeInstanceOf(RangeError);
       expect(await redis.exists(`${prefix}lock:a`)).toBe(0);
     },
   );

@@ -1,8 +1,8 @@
+import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import type { Lease } from './lock.js';
-import type { LockLostError } from './lock-errors.js';
+import { LockLostError } from './lock-errors.js';
 import { createRedisLock } from './redis-lock.js';
-import { rejectionName } from './rejection-name.js';
 import { withLock } from './with-lock.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -65,10 +65,11 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
 
   test('withLock releases the lock when the work throws, and rethrows that very error', async ({ redis, prefix }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
+    const workFailure = new TypeError('work failed');
     const failing = withLock(lock, 'a', { ttlMs: 5_000, timeoutMs: 0 }, async () => {
-      throw new TypeError('work failed');
+      throw workFailure;
     });
-    expect(await rejectionName(failing), 'what withLock rejected with').toBe('TypeError');
+    expect(await rejectionOf(failing), 'what withLock rejected with').toBe(workFailure);
     expect(await redis.exists(`${prefix}lock:a`)).toBe(0);
   });
 
@@ -113,7 +114,7 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
       await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
       seen = signal.reason;
     });
-    expect(await rejectionName(run), 'what withLock rejected with').toBe('LockLostError');
+    expect(await rejectionOf(run), 'what withLock rejected with').toBeInstanceOf(LockLostError);
     expect(seen).toMatchObject({ name: 'LockLostError', reason: 'taken' });
     expect(await redis.get(`${prefix}lock:a`), 'the other owner’s lock is left alone').toBe('someone-else');
   });
@@ -134,7 +135,7 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
       await outage.comeBack();
       throw signal.reason;
     });
-    expect(await rejectionName(run), 'what withLock rejected with').toBe('LockLostError');
+    expect(await rejectionOf(run), 'what withLock rejected with').toBeInstanceOf(LockLostError);
     expect(lostBecause, 'the LockLostError reason').toBe('expired');
     expect(abortedAfterMs, 'ms until the holder learned, for a 300 ms TTL').toBeLessThanOrEqual(310);
   });

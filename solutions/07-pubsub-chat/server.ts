@@ -10,12 +10,11 @@ import {
   presenceFrame,
 } from '../../katas/07-pubsub-chat/chat-frames.js';
 import {
-  describeIssue,
   historyLimitSchema,
   messageInputSchema,
+  readSocketFrame,
   roomPatternSchema,
   roomSchema,
-  socketFrameSchema,
   userSchema,
 } from '../../katas/07-pubsub-chat/chat-input.js';
 import { CHAT_PAGE } from '../../katas/07-pubsub-chat/chat-page.js';
@@ -113,15 +112,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       const { user } = chatQuery.parse(request.query);
       let sending = Promise.resolve();
       socket.on('message', (data) => {
-        const parsed = socketFrameSchema.safeParse(parseJson(String(data)));
-        if (!parsed.success) {
-          const problem = describeIssue(parsed.error);
-          socket.send(errorFrame('validation_error', `Send {"text": "…"}, 1–2000 characters: ${problem}.`));
+        const frame = readSocketFrame(String(data));
+        if (!frame.ok) {
+          socket.send(errorFrame('validation_error', frame.problem));
           return;
         }
         // One at a time per socket, so that a sender's messages keep their order.
         sending = sending.then(() =>
-          history.send({ room, user, text: parsed.data.text }).then(
+          history.send({ room, user, text: frame.text }).then(
             () => undefined,
             (error) => socket.send(errorFrameOf(error)),
           ),
@@ -219,13 +217,4 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   return app;
-}
-
-/** JSON text → value; not JSON → `undefined` (then the schema explains). */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

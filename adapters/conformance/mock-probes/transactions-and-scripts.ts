@@ -108,7 +108,7 @@ export const transactionAndScriptProbes: DeviationProbes = {
     },
   },
 
-  'lua-32-bit-integers': {
+  'lua-numbers-not-doubles': {
     async raw({ send }) {
       expect(await send('EVAL', "return tonumber('1700000000') * 1000", 0)).toBe(-807049216);
     },
