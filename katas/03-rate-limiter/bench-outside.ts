@@ -22,11 +22,15 @@
  *   every request comes from 127.0.0.1, so nearly all are answered 429 on both.
  *
  * Besides requests per second, it reads each server's CPU time from /proc (Linux): the
- * CPU µs one request costs the server, which moves less than throughput on a busy machine.
+ * CPU µs one request costs the server, which moves less than throughput on a busy machine;
+ * and Redis' own (INFO cpu): the CPU µs one request costs Redis, on the same cores as the
+ * servers when Redis runs on the same machine. It counts whatever else that Redis serves
+ * meanwhile: a private redis-server (no REDIS_URL) serves only this benchmark.
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { Redis as IORedis } from 'ioredis';
 import { createIoredisAdapter } from '../../adapters/ioredis.js';
 import { positiveIntegerOption as option } from '../../harness/bench/bench-option.js';
 import { type ServerProcess, startServerProcess, stopServerProcess } from '../../harness/bench/server-process.js';
@@ -57,15 +61,24 @@ interface Run {
   notOk: number;
   errors: number;
   cpuMicrosPerRequest: number | undefined;
+  redisCpuMicrosPerRequest: number;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 const range = (values: number[], digits: number) =>
   `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
+/** Redis' own CPU time so far, in µs: `used_cpu_sys` + `used_cpu_user` of INFO cpu. */
+async function redisCpuMicros(): Promise<number> {
+  const text = await observer.info('cpu');
+  const seconds = (field: string) => Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(text)?.[1] ?? Number.NaN);
+  return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1e6;
+}
+
 /** Loads `target` for `durationSeconds` with autocannon; request `i` gets `target.path(run, i)`. */
 async function load(target: Target, run: string, durationSeconds: number): Promise<Run> {
   let i = 0;
+  const redisCpuBefore = await redisCpuMicros();
   const cpuBefore = target.server.cpuMicros();
   const result = await autocannon({
     url: `http://127.0.0.1:${target.server.port}`,
@@ -82,6 +95,7 @@ async function load(target: Target, run: string, durationSeconds: number): Promi
     ],
   });
   const cpuAfter = target.server.cpuMicros();
+  const redisCpuAfter = await redisCpuMicros();
   const answered = result['2xx'] + result.non2xx;
   return {
     requestsPerSecond: answered / result.duration,
@@ -92,6 +106,7 @@ async function load(target: Target, run: string, durationSeconds: number): Promi
       cpuBefore === undefined || cpuAfter === undefined || answered === 0
         ? undefined
         : (cpuAfter - cpuBefore) / answered,
+    redisCpuMicrosPerRequest: (redisCpuAfter - redisCpuBefore) / answered,
   };
 }
 
@@ -101,6 +116,9 @@ const redisSource = process.env.REDIS_URL
   : await provideRealRedis();
 if (!redisSource.url) throw new Error(`The benchmark needs a real Redis. ${redisSource.description}`);
 const url = redisSource.url;
+// Reads Redis' CPU time around each run: the work a route makes Redis do competes for the
+// same cores as the servers on a small machine.
+const observer = new IORedis(url);
 const peerPrefix = `bench:03:peer:${benchId}:`;
 const servers: ServerProcess[] = [];
 try {
@@ -197,15 +215,16 @@ try {
     `\nKata 03 from outside · ${solution ? 'solutions/' : 'katas/'} via pnpm kata serve vs @fastify/rate-limit · both on ioredis, same Redis (${redisSource.description}) · autocannon, ${connections} connections, ${seconds} s per run · ${rounds} interleaved rounds · check route: ${users} users, ${limit} per minute each · Node ${process.version}\n`,
   );
   console.log(
-    '| server · route | requests/s, median (range) | 2xx / non-2xx (last run) | errors | server CPU µs/request, median | ÷ peer, median (range) |',
+    '| server · route | requests/s, median (range) | 2xx / non-2xx (last run) | errors | server CPU µs/request, median | Redis CPU µs/request, median | ÷ peer, median (range) |',
   );
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   const targets = [...new Set(pairs.flat())];
   for (const target of targets) {
     const runsOf = results.get(target) ?? [];
     const rates = runsOf.map((run) => run.requestsPerSecond);
     const last = runsOf.at(-1);
     const cpu = runsOf.flatMap((run) => (run.cpuMicrosPerRequest === undefined ? [] : [run.cpuMicrosPerRequest]));
+    const redisCpu = runsOf.map((run) => run.redisCpuMicrosPerRequest);
     const ratio = ratios.get(target);
     console.log(
       `| ${target.name} | ${Math.round(median(rates)).toLocaleString('en')} (${range(
@@ -213,7 +232,7 @@ try {
         1,
       )} k) | ${last?.ok ?? 0} / ${last?.notOk ?? 0} | ${runsOf.reduce((sum, run) => sum + run.errors, 0)} | ${
         cpu.length > 0 ? median(cpu).toFixed(1) : 'n/a'
-      } | ${ratio ? `${median(ratio).toFixed(2)} (${range(ratio, 2)})` : '1.00'} |`,
+      } | ${median(redisCpu).toFixed(1)} | ${ratio ? `${median(ratio).toFixed(2)} (${range(ratio, 2)})` : '1.00'} |`,
     );
   }
 } finally {
@@ -224,5 +243,6 @@ try {
     await deleteKeysWithPrefix(cleaner, `kata:03-rate-limiter:check:${algorithm}:${benchId}`);
   }
   await cleaner.close();
+  observer.disconnect();
   await redisSource.stop();
 }
