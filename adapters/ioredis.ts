@@ -2,6 +2,7 @@ import { type Cluster, Command, Redis, type RedisOptions, ReplyError } from 'ior
 import { toRawOutcomes } from './core/batch-outcomes.js';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
 import { coalesceWrites } from './core/coalesce-writes.js';
+import { commandNameOf } from './core/command-facts.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
@@ -10,7 +11,7 @@ import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
-import { fromWire } from './core/wire-replies.js';
+import { fromWire, wireDecoder } from './core/wire-replies.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
 
@@ -72,16 +73,22 @@ export function failFastOptions(timeoutMs: number, name: string | undefined): Re
 function createIoredisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
-  const send = plainCommandSender(client);
+  const sendRaw = wireCommandSender(client);
+  const send: SendLine = (args) => sendRaw(args).then(fromWire);
   return {
     backend: 'ioredis',
     capabilities: realServerCapabilities,
-    send(args) {
-      const command = args[0]?.toUpperCase() ?? '';
-      return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
-        watch.sent(command);
-        return send(args);
-      });
+    send(args, parse) {
+      const command = commandNameOf(args);
+      return guard.run(
+        command,
+        replyTimeoutMs(command, args, timeoutMs),
+        () => {
+          watch.sent(command);
+          return sendRaw(args);
+        },
+        wireDecoder(parse),
+      );
     },
     async batch(kind, commands) {
       const results = await guard.run(kind === 'multi' ? 'EXEC' : 'a pipeline', timeoutMs, () => {
@@ -103,12 +110,16 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
  * turn of the event loop leave in one socket write, as in a pipeline.
  */
 export function plainCommandSender(client: Redis): SendLine {
+  const send = wireCommandSender(client);
+  return (args) => send(args).then(fromWire);
+}
+
+/** {@link plainCommandSender} without the decoding: replies as wire data, for `wireDecoder`. */
+function wireCommandSender(client: Redis): SendLine {
   const coalesce = coalesceWrites(() => client.stream);
   return (args) => {
     coalesce();
-    return (client.sendCommand(new Command(args[0] ?? '', args.slice(1), wireReplies)) as Promise<unknown>).then(
-      fromWire,
-    );
+    return client.sendCommand(new Command(args[0] ?? '', args.slice(1), wireReplies)) as Promise<unknown>;
   };
 }
 

@@ -64,9 +64,9 @@ export function queueWriter(client: QueueingClient, toAdapterError: ToAdapterErr
       : client.sendCommand(args, options);
   }
 
-  /** One command, its reply decoded exactly (`fromWire`). */
+  /** One command; its reply as typed wire data, for `fromWire` (`wireDecoder`) to decode. */
   function send(args: readonly string[], options: LineOptions = wireOptions): Promise<unknown> {
-    return enqueue(args, options).then(fromWire);
+    return enqueue(args, options);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { createClient } from 'redis';
 import { replyTimeoutMs } from './core/blocking-timeout.js';
+import { commandNameOf } from './core/command-facts.js';
 import { type ConnectionGuard, guardConnection } from './core/connection-guard.js';
 import { createAdapter } from './core/create-adapter.js';
 import type { RedisDriver, SubscriberDriver } from './core/driver.js';
@@ -7,6 +8,7 @@ import { realServerCapabilities } from './core/real-server-capabilities.js';
 import { redisEndpoint } from './core/redis-endpoint.js';
 import { createSubscriberListeners } from './core/subscriber-listeners.js';
 import { trackWatch } from './core/watch-across-reconnects.js';
+import { wireDecoder } from './core/wire-replies.js';
 import { isReplyError, queueWriter, wireOptions, wireTypes } from './node-redis-queue.js';
 import { defaultCommandTimeoutMs, type RealClientOptions } from './real-client-options.js';
 import type { RedisAdapter } from './redis-adapter.js';
@@ -71,24 +73,31 @@ function createNodeRedisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
   const writer = queueWriter(client, guard.toAdapterError);
-  // While replies are late, a command that could not even be written in time is dropped:
-  // no late ghost write. (A timer per command otherwise costs more than the command.)
+  // While replies are late (`behind`), a command that could not even be written in time is
+  // dropped: no late ghost write. (A timer per command otherwise costs more than the command.)
   // Not MULTI: dropping the end of a half-written transaction would leave it open.
-  const lineOptions = () =>
-    guard.isBehind() ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : wireOptions;
+  const lineOptions = (behind: boolean) =>
+    behind ? { typeMapping: wireTypes, abortSignal: AbortSignal.timeout(timeoutMs) } : wireOptions;
   return {
     backend: 'node-redis',
     capabilities: realServerCapabilities,
-    send(args) {
-      const command = args[0]?.toUpperCase() ?? '';
-      return guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
-        watch.sent(command);
-        return writer.send(args, lineOptions());
-      });
+    send(args, parse) {
+      const command = commandNameOf(args);
+      // An inline arrow, not a named const: `tsx` (esbuild's keepNames) would wrap a named
+      // one in a `__name` call, on every command.
+      return guard.run(
+        command,
+        replyTimeoutMs(command, args, timeoutMs),
+        (behind) => {
+          watch.sent(command);
+          return writer.send(args, lineOptions(behind));
+        },
+        wireDecoder(parse),
+      );
     },
     batch(kind, commands) {
       if (kind === 'pipeline')
-        return guard.run('a pipeline', timeoutMs, () => writer.pipeline(commands, lineOptions()));
+        return guard.run('a pipeline', timeoutMs, (behind) => writer.pipeline(commands, lineOptions(behind)));
       return guard.run('EXEC', timeoutMs, () => {
         watch.exec();
         return writer.multi(commands);

@@ -7,7 +7,8 @@
  */
 import { toRawOutcomes } from '../core/batch-outcomes.js';
 import { replyTimeoutMs } from '../core/blocking-timeout.js';
-import type { RedisDriver } from '../core/driver.js';
+import { commandNameOf } from '../core/command-facts.js';
+import type { ParseReply, RedisDriver } from '../core/driver.js';
 import { execPlainPipeline } from '../core/plain-batches.js';
 import { trackWatch } from '../core/watch-across-reconnects.js';
 import { clusterCapabilities } from './cluster-capabilities.js';
@@ -33,22 +34,27 @@ export function createClusterDriver(client: ClusterClient): RedisDriver {
     return key === undefined ? firstMaster(client.masters()).send(args) : client.send(args, key);
   }
 
-  function send(args: string[]): Promise<unknown> {
-    const command = args[0]?.toUpperCase() ?? '';
+  function send(args: string[], parse?: ParseReply): Promise<unknown> {
+    const command = commandNameOf(args);
     try {
       slotOfCommand(args);
     } catch (error) {
       return Promise.reject(error);
     }
-    if (command === 'SCAN') return guard.run(command, timeoutMs, () => scanMasters(client.masters(), args));
+    if (command === 'SCAN') return guard.run(command, timeoutMs, () => scanMasters(client.masters(), args), parse);
     // UNWATCH names no key: it goes where WATCH went. Other keyless commands (PING, TIME, a
     // script without keys) go to the first master, always the same one: a script loaded
     // there by EVAL is found there by EVALSHA.
     const routingKey = keysOf(args)[0] ?? watchedKeys[0];
-    const reply = guard.run(command, replyTimeoutMs(command, args, timeoutMs), () => {
-      followWatch(command, args);
-      return sendLine(args, routingKey);
-    });
+    const reply = guard.run(
+      command,
+      replyTimeoutMs(command, args, timeoutMs),
+      () => {
+        followWatch(command, args);
+        return sendLine(args, routingKey);
+      },
+      parse,
+    );
     if (command === 'EVAL')
       reply.then(
         () => loadOnEveryMaster(args[1] ?? ''),

@@ -8,8 +8,8 @@ type AnySpec = { toArgs(...args: unknown[]): string[]; parse(raw: unknown): unkn
 export function bindTable<Commands>(driver: RedisDriver, table: TableOf<Commands>): Commands {
   const commands: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(table as Record<string, AnySpec>)) {
-    // `then`, not `async`/`await`: one promise per call fewer, on every command.
-    commands[name] = (...args: unknown[]) => driver.send(spec.toArgs(...args)).then(spec.parse);
+    // The driver parses where the reply settles: no `then` here, no `async` function.
+    commands[name] = (...args: unknown[]) => driver.send(spec.toArgs(...args), spec.parse);
   }
   return commands as Commands;
 }

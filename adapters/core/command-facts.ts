@@ -58,6 +58,15 @@ export function commandFacts(command: string): CommandFacts | undefined {
   return facts;
 }
 
+/**
+ * The name of the command line `args`, upper case (`incr` → `INCR`): for a command Redis
+ * has, from its cached facts, which costs less than `toUpperCase` on every command.
+ */
+export function commandNameOf(args: readonly string[]): string {
+  const name = args[0] ?? '';
+  return commandFacts(name)?.name ?? name.toUpperCase();
+}
+
 function describe(name: string, { arity, flags, keyStart, keyStop }: ListedCommand): CommandFacts {
   const lower = name.toLowerCase();
   const keys = (args: readonly string[]) => {

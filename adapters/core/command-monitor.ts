@@ -14,9 +14,9 @@ export function monitorDriver(driver: RedisDriver, monitor: CommandMonitor): Red
   return {
     backend: driver.backend,
     capabilities: driver.capabilities,
-    send(args) {
+    send(args, parse) {
       monitor.onRoundTrip([args]);
-      return driver.send(args);
+      return driver.send(args, parse);
     },
     batch(kind, commands) {
       monitor.onRoundTrip(kind === 'multi' ? [['MULTI'], ...commands, ['EXEC']] : commands);

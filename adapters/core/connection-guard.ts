@@ -33,14 +33,18 @@ export interface ConnectionGuard {
   /**
    * Waits until the connection is ready (up to `commandTimeoutMs`), then calls `send` at
    * once and waits up to `replyTimeoutMs` in all (`undefined`: forever) for its result.
+   * `send` is told whether replies are late (the oldest command in flight has waited over a
+   * quarter of its deadline): then a command may not even be written in time, and should be
+   * sent so that it is dropped rather than written late. `decode`, if given, turns the reply
+   * into the result as it settles (one promise less than a `then`); what it throws rejects
+   * the command as it is.
    */
-  run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T>;
-  /**
-   * Whether replies are late: the oldest command in flight has waited over a quarter of
-   * its deadline. Then a command may not even be written in time, and should be sent so
-   * that it is dropped rather than written late.
-   */
-  isBehind(): boolean;
+  run<T, R = T>(
+    command: string,
+    replyTimeoutMs: number | undefined,
+    send: (behind: boolean) => Promise<T>,
+    decode?: (reply: T) => R,
+  ): Promise<R>;
   /** The adapter error for a client error: a classified reply error or `RedisUnavailableError`. */
   toAdapterError(error: unknown, command: string): Error;
   /**
@@ -60,6 +64,20 @@ interface InFlight extends Deadline {
   reject(error: Error): void;
 }
 
+/** Resolves with `decode(reply)`, or rejects with what it throws (a bug, or a reply out of range). */
+function decodeInto<T, R>(
+  decode: (reply: T) => R,
+  reply: T,
+  resolve: (value: R) => void,
+  reject: (error: unknown) => void,
+): void {
+  try {
+    resolve(decode(reply));
+  } catch (error) {
+    reject(error);
+  }
+}
+
 /** How long a command waits for a connection that is known to be down before it fails. */
 const knownDownWaitMs = 250;
 
@@ -68,7 +86,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
   // Commands in flight: those with the usual deadline in `deadlines`, the others here.
   const inFlight = new Set<InFlight>();
   const noAnswer = (entry: InFlight) => unavailable.noAnswer(endpoint, entry.command, entry.replyTimeoutMs ?? 0);
-  const deadlines = createDeadlineQueue<InFlight>((entry) => entry.reject(noAnswer(entry)));
+  const deadlines = createDeadlineQueue<InFlight>(commandTimeoutMs, (entry) => entry.reject(noAnswer(entry)));
   let closing = false;
   let closed: Promise<void> | undefined;
   let lastFailure: string | undefined;
@@ -101,15 +119,18 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
 
   /**
    * Sends now, on a ready connection, and settles within `left` ms (`undefined`: no limit),
-   * what remains of the command's `replyTimeoutMs`.
+   * what remains of the command's `replyTimeoutMs`. Per command: one entry, one promise and
+   * one `then` on the client's promise (which `decode` rides on), and no clock reading
+   * (the deadline queue reads it once a tick).
    */
-  function dispatch<T>(
+  function dispatch<T, R>(
     command: string,
     replyTimeoutMs: number | undefined,
-    send: () => Promise<T>,
+    send: (behind: boolean) => Promise<T>,
+    decode: ((reply: T) => R) | undefined,
     left = replyTimeoutMs,
-  ): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
+  ): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
       const onTime = left === commandTimeoutMs;
       const entry: InFlight = {
         command,
@@ -117,13 +138,14 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
         // A blocking pop may wait longer than any other command: close() does not wait for it.
         blocking: replyTimeoutMs === undefined || replyTimeoutMs > commandTimeoutMs,
         reject,
-        deadline: realNow() + commandTimeoutMs,
+        // Set by `deadlines` for a command with the usual deadline; the others have a timer.
+        deadline: Number.POSITIVE_INFINITY,
         settled: false,
       };
       if (!onTime) inFlight.add(entry);
       let work: Promise<T>;
       try {
-        work = send();
+        work = send(isBehind());
       } catch (error) {
         work = Promise.reject(error);
       }
@@ -132,9 +154,10 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
       if (onTime) deadlines.add(entry);
       else work = withDeadline(work, left, () => noAnswer(entry));
       work.then(
-        (value) => {
+        (reply) => {
           settle(entry, onTime);
-          resolve(value);
+          if (decode === undefined) resolve(reply as unknown as R);
+          else decodeInto(decode, reply, resolve, reject);
         },
         (error: unknown) => {
           settle(entry, onTime);
@@ -149,17 +172,23 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     else inFlight.delete(entry);
   }
 
-  function run<T>(command: string, replyTimeoutMs: number | undefined, send: () => Promise<T>): Promise<T> {
-    if (closing) return Promise.reject(unavailable.closed(endpoint, command));
-    if (client.isReady()) return dispatch(command, replyTimeoutMs, send);
-    return runWhenReady(command, replyTimeoutMs, send);
-  }
-
-  async function runWhenReady<T>(
+  function run<T, R = T>(
     command: string,
     replyTimeoutMs: number | undefined,
-    send: () => Promise<T>,
-  ): Promise<T> {
+    send: (behind: boolean) => Promise<T>,
+    decode?: (reply: T) => R,
+  ): Promise<R> {
+    if (closing) return Promise.reject(unavailable.closed(endpoint, command));
+    if (client.isReady()) return dispatch(command, replyTimeoutMs, send, decode);
+    return runWhenReady(command, replyTimeoutMs, send, decode);
+  }
+
+  async function runWhenReady<T, R>(
+    command: string,
+    replyTimeoutMs: number | undefined,
+    send: (behind: boolean) => Promise<T>,
+    decode: ((reply: T) => R) | undefined,
+  ): Promise<R> {
     const started = realNow();
     // Known down (a connection error since the last 'ready'): give a reconnect in progress
     // a short chance only, so that callers hear "unavailable" well within a second.
@@ -168,7 +197,7 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     if (closing) throw unavailable.closed(endpoint, command);
     if (!ready) throw unavailable.unreachable(endpoint, lastFailure ?? 'not connected yet');
     const left = replyTimeoutMs === undefined ? undefined : replyTimeoutMs - (realNow() - started);
-    return dispatch(command, replyTimeoutMs, send, left);
+    return dispatch(command, replyTimeoutMs, send, decode, left);
   }
 
   async function shutDown(): Promise<void> {
@@ -187,14 +216,13 @@ export function guardConnection(client: GuardedClient): ConnectionGuard {
     }
   }
 
+  /** Whether the oldest command in flight has used over a quarter of its deadline. */
   function isBehind(): boolean {
-    const oldest = deadlines.oldest();
-    return oldest !== undefined && oldest.deadline - realNow() < (commandTimeoutMs * 3) / 4;
+    return deadlines.oldestWaitedMs() > commandTimeoutMs / 4;
   }
 
   return {
     run,
-    isBehind,
     toAdapterError,
     close: () => {
       closed ??= shutDown();

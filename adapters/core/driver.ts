@@ -5,14 +5,21 @@
  */
 import type { BackendName, Capabilities } from '../redis-adapter.js';
 
+/** Turns a raw reply into the command's normalised reply (a command table `parse`). */
+export type ParseReply = (raw: unknown) => unknown;
+
 /** One command's raw outcome inside a batch. */
 export type RawOutcome = { value: unknown } | { error: Error };
 
 export interface RedisDriver {
   readonly backend: BackendName;
   readonly capabilities: Capabilities;
-  /** Sends one command line; resolves with the raw RESP2 reply. */
-  send(args: string[]): Promise<unknown>;
+  /**
+   * Sends one command line; resolves with the raw RESP2 reply, or with `parse(reply)` when
+   * `parse` is given (a driver runs it where the reply settles, without a `then` of its
+   * own). What `parse` throws rejects the command as it is.
+   */
+  send(args: string[], parse?: ParseReply): Promise<unknown>;
   /**
    * Sends commands as MULTI/EXEC or as a pipeline; one raw outcome per command.
    * Rejects with `WatchConflictError` when a WATCHed key changed.

@@ -14,6 +14,22 @@ export function fromWire(reply: unknown): unknown {
   return reply;
 }
 
+const decoders = new Map<(value: unknown) => unknown, (reply: unknown) => unknown>();
+
+/**
+ * `fromWire`, then `parse` when given: one function, made once per `parse` (a command
+ * table's parse functions are few), so that a driver decodes a reply in one step.
+ */
+export function wireDecoder(parse?: (value: unknown) => unknown): (reply: unknown) => unknown {
+  if (parse === undefined) return fromWire;
+  let decoder = decoders.get(parse);
+  if (decoder === undefined) {
+    decoder = (reply) => parse(fromWire(reply));
+    decoders.set(parse, decoder);
+  }
+  return decoder;
+}
+
 const twoTo53 = 2n ** 53n;
 
 function integerFromDigits(digits: string): number | bigint {

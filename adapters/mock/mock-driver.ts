@@ -48,25 +48,30 @@ export function createMockDriver(server: MockServer): RedisDriver {
     return 'OK';
   }
 
+  /** One command line on the mock server, its reply raw. */
+  async function sendLine(args: string[]): Promise<unknown> {
+    ensureOpen();
+    const command = (args[0] ?? '').toUpperCase();
+    if (isBlockingPop(command)) {
+      const pop = parseBlockingPop(command, args);
+      return waitForPop(command, pop, (attempt) => server.lock.run(() => attempt(context)), closing.signal);
+    }
+    return server.lock.run(async () => {
+      if (command === 'WATCH') return watchKeys(args.slice(1));
+      if (command === 'UNWATCH') {
+        server.watches.unwatch(watch);
+        return 'OK';
+      }
+      return execute(context, args);
+    });
+  }
+
   return {
     backend: 'mock',
     capabilities: mockCapabilities,
 
-    async send(args) {
-      ensureOpen();
-      const command = (args[0] ?? '').toUpperCase();
-      if (isBlockingPop(command)) {
-        const pop = parseBlockingPop(command, args);
-        return waitForPop(command, pop, (attempt) => server.lock.run(() => attempt(context)), closing.signal);
-      }
-      return server.lock.run(async () => {
-        if (command === 'WATCH') return watchKeys(args.slice(1));
-        if (command === 'UNWATCH') {
-          server.watches.unwatch(watch);
-          return 'OK';
-        }
-        return execute(context, args);
-      });
+    send(args, parse) {
+      return parse === undefined ? sendLine(args) : sendLine(args).then(parse);
     },
 
     async batch(kind, commands) {
