@@ -6,4 +6,5 @@
 export const realSetTimeout = globalThis.setTimeout;
 export const realClearTimeout = globalThis.clearTimeout;
 export const realNow = performance.now.bind(performance);
+export const realNextTick = process.nextTick.bind(process);
 export const realSetImmediate = globalThis.setImmediate;
