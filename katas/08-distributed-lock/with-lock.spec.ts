@@ -10,7 +10,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('step 4 · extend, and withLock with auto-renewal', () => {
   test('extend sets the TTL again for the owner and returns the renewed lease', async ({ redis, prefix }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
-    const lease = await lock.tryAcquire('a', 200);
+    const lease = await lock.tryAcquire('a', 2_000);
     if (!lease) throw new Error('expected the free lock to be taken');
     const renewed = await lock.extend(lease, 5_000);
     expect(renewed).toMatchObject({ token: lease.token, ttlMs: 5_000 });
@@ -73,17 +73,17 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
     expect(await redis.exists(`${prefix}lock:a`)).toBe(0);
   });
 
-  test('renews the lock while the work runs: work of 600 ms keeps a 200 ms lock', async ({
+  test('renews the lock while the work runs: work of 900 ms keeps a 450 ms lock', async ({
     redis,
     prefix,
     connect,
   }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     const rival = createRedisLock({ redis: connect(), namespace: prefix });
-    await withLock(lock, 'a', { ttlMs: 200, timeoutMs: 0 }, async (signal) => {
+    await withLock(lock, 'a', { ttlMs: 450, timeoutMs: 0 }, async (signal) => {
       for (let i = 0; i < 6; i += 1) {
-        await sleep(100);
-        expect(await rival.tryAcquire('a', 5_000), `a rival got the lock after ${(i + 1) * 100} ms`).toBeNull();
+        await sleep(150);
+        expect(await rival.tryAcquire('a', 5_000), `a rival got the lock after ${(i + 1) * 150} ms`).toBeNull();
       }
       expect(signal.aborted).toBe(false);
     });
@@ -99,17 +99,17 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
         return lock.extend(lease, ttlMs);
       },
     };
-    await withLock(counting, 'a', { ttlMs: 90, timeoutMs: 0 }, () => sleep(200));
+    await withLock(counting, 'a', { ttlMs: 150, timeoutMs: 0 }, () => sleep(400));
     const afterWork = extends_;
-    expect(afterWork, 'renewals during 200 ms of work on a 90 ms lock').toBeGreaterThanOrEqual(3);
-    await sleep(300);
+    expect(afterWork, 'renewals during 400 ms of work on a 150 ms lock (one every 50 ms)').toBeGreaterThanOrEqual(3);
+    await sleep(450);
     expect(extends_, 'renewals sent after the work ended').toBe(afterWork);
   });
 
   test('aborts the signal with LockLostError("taken") when another owner took the lock', async ({ redis, prefix }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     let seen: unknown;
-    const run = withLock(lock, 'a', { ttlMs: 150, timeoutMs: 0 }, async (signal, lease) => {
+    const run = withLock(lock, 'a', { ttlMs: 600, timeoutMs: 0 }, async (signal, lease) => {
       await redis.set(lease.key, 'someone-else', { px: 5_000 });
       await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
       seen = signal.reason;
