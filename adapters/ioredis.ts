@@ -74,7 +74,7 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
   const { client, guard, timeoutMs } = connect(options);
   const watch = trackWatch(client);
   const sendRaw = wireCommandSender(client);
-  const send: SendLine = (args) => sendRaw(args).then(fromWire);
+  const send = decodingReplies(sendRaw);
   return {
     backend: 'ioredis',
     capabilities: realServerCapabilities,
@@ -110,7 +110,11 @@ function createIoredisDriver(options: RealClientOptions): RedisDriver {
  * turn of the event loop leave in one socket write, as in a pipeline.
  */
 export function plainCommandSender(client: Redis): SendLine {
-  const send = wireCommandSender(client);
+  return decodingReplies(wireCommandSender(client));
+}
+
+/** `send`, its replies decoded from wire data (`fromWire`). */
+function decodingReplies(send: SendLine): SendLine {
   return (args) => send(args).then(fromWire);
 }
 

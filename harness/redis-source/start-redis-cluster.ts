@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { infoFields } from './info-fields.js';
 import { type StartedRedis, startRedisServer } from './start-redis-server.js';
 
 export interface StartedCluster {
@@ -108,15 +109,6 @@ function isReady(info: string, nodes: number): boolean {
     fields.cluster_state === 'ok' &&
     fields.cluster_slots_ok === String(SLOTS) &&
     fields.cluster_known_nodes === String(nodes)
-  );
-}
-
-function infoFields(info: string): Record<string, string> {
-  return Object.fromEntries(
-    info
-      .split(/\r?\n/)
-      .map((line) => line.split(':'))
-      .filter((pair) => pair.length === 2),
   );
 }
 

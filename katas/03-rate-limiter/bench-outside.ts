@@ -36,6 +36,7 @@ import { positiveIntegerOption as option } from '../../harness/bench/bench-optio
 import { type ServerProcess, startServerProcess, stopServerProcess } from '../../harness/bench/server-process.js';
 import { deleteKeysWithPrefix } from '../../harness/delete-keys-with-prefix.js';
 import { findFreePort } from '../../harness/redis-source/free-port.js';
+import { infoFields } from '../../harness/redis-source/info-fields.js';
 import { provideRealRedis } from '../../harness/redis-source/provision-redis.js';
 import { ALGORITHMS } from './rate-limit.js';
 
@@ -70,9 +71,8 @@ const range = (values: number[], digits: number) =>
 
 /** Redis' own CPU time so far, in µs: `used_cpu_sys` + `used_cpu_user` of INFO cpu. */
 async function redisCpuMicros(): Promise<number> {
-  const text = await observer.info('cpu');
-  const seconds = (field: string) => Number(new RegExp(`^${field}:([\\d.]+)`, 'm').exec(text)?.[1] ?? Number.NaN);
-  return (seconds('used_cpu_sys') + seconds('used_cpu_user')) * 1e6;
+  const { used_cpu_sys, used_cpu_user } = infoFields(await observer.info('cpu'));
+  return (Number(used_cpu_sys) + Number(used_cpu_user)) * 1e6;
 }
 
 /** Loads `target` for `durationSeconds` with autocannon; request `i` gets `target.path(run, i)`. */
