@@ -1,5 +1,5 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
-import { commandFacts } from '../core/command-facts.js';
+import { commandFacts, commandNameOf } from '../core/command-facts.js';
 
 /** Commands whose arguments after the key come in pairs (field value …). */
 const pairedAfterKey = new Set(['HSET']);
@@ -11,7 +11,7 @@ const pairedAfterKey = new Set(['HSET']);
  * the whole transaction (EXECABORT).
  */
 export function checkArity(args: string[]): void {
-  const command = (args[0] ?? '').toUpperCase();
+  const command = commandNameOf(args);
   const expected = commandFacts(command)?.arity;
   if (expected === undefined) return;
   const wrongCount = expected >= 0 ? args.length !== expected : args.length < -expected;

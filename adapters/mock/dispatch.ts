@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { commandNameOf } from '../core/command-facts.js';
 import { toRedisError, unsupported } from './mock-errors.js';
 import type { MockClient } from './mock-server.js';
 
@@ -26,7 +27,7 @@ type Method = (this: MockClient, ...args: string[]) => unknown;
  * `client.hgetall(k)`. No emulation here: the raw mock reply, or its error as a `RedisError`.
  */
 export async function dispatch(client: MockClient, args: string[]): Promise<unknown> {
-  const command = (args[0] ?? '').toUpperCase();
+  const command = commandNameOf(args);
   const hint = connectionCommands[command];
   if (hint) throw unsupported(command, hint);
   const name = command.toLowerCase();

@@ -1,3 +1,4 @@
+import { commandNameOf } from '../core/command-facts.js';
 import { checkArguments } from './argument-checks.js';
 import { isBlockingPop, parseBlockingPop } from './blocking-pops.js';
 import { checkArity } from './command-arity.js';
@@ -24,7 +25,7 @@ export function createMockContext(server: MockServer): MockContext {
  * as inside MULTI on Redis.
  */
 export async function execute(context: MockContext, args: string[]): Promise<unknown> {
-  const command = (args[0] ?? '').toUpperCase();
+  const command = commandNameOf(args);
   checkArity(args);
   if (isBlockingPop(command)) return parseBlockingPop(command, args).attempt(context);
   const emulation = emulations[command];

@@ -1,4 +1,5 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
+import { commandNameOf } from '../core/command-facts.js';
 import { assertKeyTypes } from './key-types.js';
 import type { Emulation } from './mock-context.js';
 import type { MockClient } from './mock-server.js';
@@ -88,7 +89,7 @@ const reads: Record<string, (fields: Map<string, string>, args: string[]) => unk
 
 /** HGET, HMGET, HGETALL (a flat `[field, value, …]` array, as RESP2), HLEN, HEXISTS, HKEYS, HVALS, HSTRLEN. */
 export const emulateHashRead: Emulation = async ({ client }, args) => {
-  const command = (args[0] ?? '').toUpperCase();
+  const command = commandNameOf(args);
   await assertKeyTypes(client, command, args);
   return reads[command]?.(readHash(client, args[1] ?? ''), args);
 };

@@ -1,4 +1,5 @@
 import { classifyReplyError } from '../core/classify-reply-error.js';
+import { commandNameOf } from '../core/command-facts.js';
 import { dispatch } from './dispatch.js';
 import { assertKeyTypes, keyType } from './key-types.js';
 import type { Emulation } from './mock-context.js';
@@ -8,7 +9,7 @@ import type { Emulation } from './mock-context.js';
  * looking at the destination; the mock throws WRONGTYPE when the destination has another type.
  */
 export const emulateMove: Emulation = async ({ client }, args) => {
-  const command = (args[0] ?? '').toUpperCase();
+  const command = commandNameOf(args);
   if (command === 'LMOVE' && !args.slice(3, 5).every((end) => /^(left|right)$/i.test(end))) {
     throw classifyReplyError('ERR syntax error', command);
   }

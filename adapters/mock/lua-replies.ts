@@ -6,6 +6,7 @@
  * error, `'*', n` an array of the n values that follow.
  */
 import { classifyReplyError } from '../core/classify-reply-error.js';
+import { commandNameOf } from '../core/command-facts.js';
 import type { RedisCommandError } from '../errors/redis-command-error.js';
 
 export type Token = string | number;
@@ -28,7 +29,7 @@ const statusReplies = new Set([
 
 const isStatusReply = (args: string[], reply: unknown) =>
   typeof reply === 'string' &&
-  statusReplies.has((args[0] ?? '').toUpperCase()) &&
+  statusReplies.has(commandNameOf(args)) &&
   !args.some((arg) => arg.toUpperCase() === 'GET');
 
 /**

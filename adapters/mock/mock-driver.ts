@@ -1,5 +1,6 @@
 import { execAbortError } from '../core/batch-outcomes.js';
 import { classifyReplyError } from '../core/classify-reply-error.js';
+import { commandNameOf } from '../core/command-facts.js';
 import type { RawOutcome, RedisDriver } from '../core/driver.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
@@ -51,7 +52,7 @@ export function createMockDriver(server: MockServer): RedisDriver {
   /** One command line on the mock server, its reply raw. */
   async function sendLine(args: string[]): Promise<unknown> {
     ensureOpen();
-    const command = (args[0] ?? '').toUpperCase();
+    const command = commandNameOf(args);
     if (isBlockingPop(command)) {
       const pop = parseBlockingPop(command, args);
       return waitForPop(command, pop, (attempt) => server.lock.run(() => attempt(context)), closing.signal);
@@ -90,7 +91,7 @@ export function createMockDriver(server: MockServer): RedisDriver {
           try {
             outcomes.push({ value: await execute(context, args) });
           } catch (error) {
-            outcomes.push({ error: toRedisError(error, (args[0] ?? '').toUpperCase()) });
+            outcomes.push({ error: toRedisError(error, commandNameOf(args)) });
           }
         }
         return outcomes;
