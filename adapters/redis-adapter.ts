@@ -44,7 +44,8 @@ export interface RedisAdapter extends RedisCommands {
    * An optimistic transaction on a connection of its own: `fn` WATCHes keys, reads, and
    * queues writes on `tx.multi()`. If a watched key changed before EXEC, `exec()`
    * rejects with `WatchConflictError` and nothing ran: retry from the reads.
-   * The connection is released when `fn` settles.
+   * When `fn` settles, the connection goes back to a pool with nothing watched, for the
+   * next `watch()`; `tx` refuses commands from then on, so await every one inside `fn`.
    */
   watch<T>(fn: (tx: WatchTransaction) => Promise<T>): Promise<T>;
 

@@ -22,6 +22,7 @@ import { createIoredisAdapter } from '../ioredis.js';
 import { createNodeRedisAdapter } from '../node-redis.js';
 import type { RedisAdapter } from '../redis-adapter.js';
 import { benchOperations, type Operation, seedBenchData } from './bench-operations.js';
+import { dedicatedConnections } from './dedicated-connections.js';
 import { measureThroughput, median } from './measure-throughput.js';
 import { rawIoredis, rawNodeRedis } from './raw-clients.js';
 
@@ -64,6 +65,7 @@ const prefix = `bench:adapters:${randomBytes(4).toString('hex')}:`;
 const ioredis = await rawIoredis(server.url);
 const timerPerCommand = !process.argv.includes('--no-timer-per-command');
 const nodeRedis = await rawNodeRedis(server.url, timerPerCommand);
+const dedicated = dedicatedConnections(ioredis, nodeRedis);
 const adapters: Record<Pair['client'], RedisAdapter> = {
   ioredis: createIoredisAdapter({ url: server.url }),
   'node-redis': createNodeRedisAdapter({ url: server.url }),
@@ -72,7 +74,7 @@ try {
   await seedBenchData(adapters.ioredis, prefix);
   const pairs: Pair[] = [];
   for (const client of ['ioredis', 'node-redis'] as const) {
-    const operations = benchOperations({ ioredis, nodeRedis, adapter: adapters[client], prefix });
+    const operations = benchOperations({ ioredis, nodeRedis, adapter: adapters[client], dedicated, prefix });
     for (const [operation, variants] of operations) {
       const raw = client === 'ioredis' ? variants.ioredis : variants.nodeRedis;
       pairs.push({
@@ -108,7 +110,7 @@ try {
     );
   }
 } finally {
-  await Promise.allSettled([adapters.ioredis.close(), adapters['node-redis'].close()]);
+  await Promise.allSettled([adapters.ioredis.close(), adapters['node-redis'].close(), dedicated.close()]);
   ioredis.disconnect();
   await nodeRedis.close().catch(() => undefined);
   await server.stop();

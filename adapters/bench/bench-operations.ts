@@ -5,6 +5,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { RedisAdapter, Script } from '../redis-adapter.js';
+import type { DedicatedConnections } from './dedicated-connections.js';
 import type { NodeRedisClient } from './raw-clients.js';
 
 /** One operation; `worker` picks the worker's own keys, so workers do not share a counter. */
@@ -21,6 +22,8 @@ export interface BenchClients {
   nodeRedis: NodeRedisClient;
   /** Which adapter runs `adapter`: the one over the raw client it is compared with. */
   adapter: RedisAdapter;
+  /** The raw clients' connections for WATCH, one per worker. */
+  dedicated: DedicatedConnections;
   prefix: string;
 }
 
@@ -35,8 +38,16 @@ export async function seedBenchData(adapter: RedisAdapter, prefix: string): Prom
 }
 
 /** The fixed set of operations, by name, in the order they are printed. */
-export function benchOperations({ ioredis, nodeRedis, adapter, prefix }: BenchClients): Map<string, OperationSet> {
+export function benchOperations({
+  ioredis,
+  nodeRedis,
+  adapter,
+  dedicated,
+  prefix,
+}: BenchClients): Map<string, OperationSet> {
   const counter = (worker: number) => `${prefix}counter:${worker}`;
+  const watched = (worker: number) => `${prefix}watched:${worker}`;
+  const plusOne = (value: string | null) => String(Number(value ?? 0) + 1);
   const text = (worker: number) => `${prefix}text:${worker}`;
   const hash = `${prefix}hash`;
   const zset = `${prefix}zset`;
@@ -122,6 +133,29 @@ export function benchOperations({ ioredis, nodeRedis, adapter, prefix }: BenchCl
           for (let i = 0; i < 10; i += 1) pipeline.incr(`${counter(w)}:${i}`);
           return pipeline.exec();
         },
+      },
+    ],
+    [
+      'WATCH, GET, MULTI SET EXEC',
+      {
+        ioredis: async (w) => {
+          const connection = await dedicated.ioredis(w);
+          await connection.watch(watched(w));
+          const value = await connection.get(watched(w));
+          return connection.multi().set(watched(w), plusOne(value)).exec();
+        },
+        nodeRedis: async (w) => {
+          const connection = await dedicated.nodeRedis(w);
+          await connection.watch(watched(w));
+          const value = await connection.get(watched(w));
+          return connection.multi().set(watched(w), plusOne(value)).exec();
+        },
+        adapter: (w) =>
+          adapter.watch(async (tx) => {
+            await tx.watchKeys(watched(w));
+            const value = await tx.get(watched(w));
+            return tx.multi().set(watched(w), plusOne(value)).exec();
+          }),
       },
     ],
     [

@@ -70,4 +70,43 @@ describe('an outage', () => {
       .poll(() => redis.get(`${prefix}k`).catch((error: unknown) => error), { timeout: 4000, interval: 100 })
       .toBe('before the outage');
   });
+
+  test('a watch transaction fails fast while Redis is down, and one after it comes back commits', async ({
+    outage,
+    prefix,
+  }) => {
+    const { redis } = outage;
+    const increment = () =>
+      redis.watch(async (tx) => {
+        await tx.watchKeys(`${prefix}n`);
+        const n = Number((await tx.get(`${prefix}n`)) ?? 0);
+        return tx
+          .multi()
+          .set(`${prefix}n`, String(n + 1))
+          .exec();
+      });
+    // Leaves a WATCH connection idle, to be lent again during the outage.
+    await increment();
+
+    await outage.goDown();
+    const { ms, result } = await timed(increment());
+    expect(result).toEqual({ status: 'rejected', reason: expect.any(RedisUnavailableError) });
+    expect(ms).toBeLessThan(1200);
+
+    await outage.comeBack();
+    await expect
+      .poll(
+        () =>
+          increment().then(
+            () => 'committed',
+            (error: unknown) => error,
+          ),
+        { timeout: 4000, interval: 100 },
+      )
+      .toBe('committed');
+    // Its other connections may still be reconnecting: the count is read once they are back.
+    await expect
+      .poll(() => redis.get(`${prefix}n`).catch((error: unknown) => error), { timeout: 4000, interval: 100 })
+      .toSatisfy((n) => Number(n) >= 2);
+  });
 });

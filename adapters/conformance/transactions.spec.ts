@@ -1,7 +1,9 @@
 import { describe, expect, test } from '../../harness/test.js';
 import { BatchError } from '../errors/batch-error.js';
 import { RedisCommandError } from '../errors/redis-command-error.js';
+import { RedisError } from '../errors/redis-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
+import type { WatchTransaction } from '../redis-adapter.js';
 import { deferred } from './support.js';
 
 /** The rejection of `work`, which must reject. */
@@ -216,6 +218,46 @@ describe('watch', () => {
     expect(b).toEqual({ status: 'fulfilled', value: [true] });
     expect(a).toEqual({ status: 'rejected', reason: expect.any(WatchConflictError) });
     expect(await redis.mGet([`${slotPrefix}a`, `${slotPrefix}b`])).toEqual(['changed elsewhere', 'from B']);
+  });
+
+  test('a transaction that ends without exec, by returning or throwing, leaves nothing watched for the next one', async ({
+    redis,
+    slotPrefix,
+  }) => {
+    await redis.set(`${slotPrefix}k`, 'original');
+    await redis.watch(async (tx) => {
+      await tx.watchKeys(`${slotPrefix}k`);
+      return tx.get(`${slotPrefix}k`);
+    });
+    await rejectionOf(
+      redis.watch(async (tx) => {
+        await tx.watchKeys(`${slotPrefix}k`);
+        throw new Error('the cart was empty');
+      }),
+    );
+    await redis.set(`${slotPrefix}k`, 'changed after both transactions');
+
+    const replies = await redis.watch(async (tx) => tx.multi().set(`${slotPrefix}other`, 'x').exec());
+    expect(replies).toEqual([true]);
+    expect(await redis.get(`${slotPrefix}other`)).toBe('x');
+  });
+
+  test('a command sent on a transaction after its function settled is refused with a RedisError and changes nothing', async ({
+    redis,
+    slotPrefix,
+  }) => {
+    let settled: WatchTransaction | undefined;
+    await redis.watch(async (tx) => {
+      settled = tx;
+    });
+    if (!settled) throw new Error('watch() did not call its function');
+
+    const late = await rejectionOf(settled.set(`${slotPrefix}k`, 'late'));
+    const lateExec = await rejectionOf(settled.multi().set(`${slotPrefix}k`, 'late').exec());
+    expect(late).toBeInstanceOf(RedisError);
+    expect((late as Error).message).toMatch(/^SET was sent after its watch\(\) function had settled/);
+    expect(lateExec).toBeInstanceOf(RedisError);
+    expect(await redis.exists(`${slotPrefix}k`)).toBe(0);
   });
 
   test("another session's exec does not clear a session's watch", async ({ redis, prefix }) => {

@@ -2,6 +2,7 @@ import type { RedisAdapter } from '../redis-adapter.js';
 import { bindCommands } from './bind-commands.js';
 import { createBlockingConnection } from './blocking-connection.js';
 import { type CommandMonitor, monitorDriver } from './command-monitor.js';
+import { createConnectionPool } from './connection-pool.js';
 import { createBatch } from './create-batch.js';
 import { defineScript } from './define-script.js';
 import type { RedisDriver } from './driver.js';
@@ -14,11 +15,13 @@ export interface AdapterOptions {
 
 /**
  * Builds the full `RedisAdapter` over a backend's driver. Connections it opens for
- * subscribers, blocking pops and WATCH are closed with it.
+ * subscribers, blocking pops and WATCH are closed with it; WATCH connections are kept
+ * open between transactions (`connection-pool.ts`).
  */
 export function createAdapter(backendDriver: RedisDriver, options: AdapterOptions = {}): RedisAdapter {
   const driver = options.monitor ? monitorDriver(backendDriver, options.monitor) : backendDriver;
   const opened = new Set<{ close(): Promise<void> }>();
+  const watchConnections = createConnectionPool(() => driver.duplicate());
   let closed: Promise<void> | undefined;
 
   async function track<T extends { close(): Promise<void> }>(connection: T): Promise<T> {
@@ -38,13 +41,13 @@ export function createAdapter(backendDriver: RedisDriver, options: AdapterOption
     multi: () => createBatch(driver, 'multi'),
     pipeline: () => createBatch(driver, 'pipeline'),
     defineScript: (source) => defineScript(driver, source),
-    watch: (fn) => runWatchTransaction(async () => track(await driver.duplicate()), fn),
+    watch: (fn) => runWatchTransaction(watchConnections, fn),
     subscriber: async () => track(await driver.subscriber()),
     blocking: async () => track(createBlockingConnection(await driver.duplicate())),
     sendCommand: (args) => driver.send(args),
     close() {
       closed ??= (async () => {
-        await Promise.allSettled([...opened].map((connection) => connection.close()));
+        await Promise.allSettled([...[...opened].map((connection) => connection.close()), watchConnections.close()]);
         await driver.close();
       })();
       return closed;

@@ -1,27 +1,21 @@
 import type { WatchTransaction } from '../redis-adapter.js';
-import { bindCommands } from './bind-commands.js';
-import { createBatch } from './create-batch.js';
-import type { RedisDriver } from './driver.js';
+import type { ConnectionPool } from './connection-pool.js';
+import { startWatchSession } from './watch-session.js';
 
-/** Runs `fn` with WATCH, reads and MULTI on a connection of its own, then releases it. */
+/**
+ * Runs `fn` with WATCH, reads and MULTI on a connection of its own, borrowed from
+ * `connections`; once `fn` settles, the connection goes back with nothing watched (or is
+ * closed if it failed).
+ */
 export async function runWatchTransaction<T>(
-  openConnection: () => Promise<RedisDriver>,
+  connections: ConnectionPool,
   fn: (tx: WatchTransaction) => Promise<T>,
 ): Promise<T> {
-  const driver = await openConnection();
-  const tx: WatchTransaction = {
-    ...bindCommands(driver),
-    watchKeys: async (...keys) => {
-      await driver.send(['WATCH', ...keys]);
-    },
-    unwatch: async () => {
-      await driver.send(['UNWATCH']);
-    },
-    multi: () => createBatch(driver, 'multi'),
-  };
+  const connection = await connections.acquire();
+  const session = startWatchSession(connection);
   try {
-    return await fn(tx);
+    return await fn(session.transaction);
   } finally {
-    await driver.close();
+    await connections.release(connection, await session.end());
   }
 }
