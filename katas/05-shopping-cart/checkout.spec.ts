@@ -15,14 +15,15 @@ import { orderKey } from './keys.js';
 function withMeddlingShopper(redis: RedisAdapter, shopper: RedisAdapter): RedisAdapter {
   const watch = <T>(fn: (tx: WatchTransaction) => Promise<T>) =>
     redis.watch((tx) =>
-      fn({
-        ...tx,
-        hGetAll: async (key: string) => {
-          const fields = await tx.hGetAll(key);
-          await shopper.hIncrBy(key, 'TEA-GREEN', 1);
-          return fields;
-        },
-      }),
+      fn(
+        Object.assign(Object.create(tx) as WatchTransaction, {
+          hGetAll: async (key: string) => {
+            const fields = await tx.hGetAll(key);
+            await shopper.hIncrBy(key, 'TEA-GREEN', 1);
+            return fields;
+          },
+        }),
+      ),
     );
   return Object.assign(Object.create(redis) as RedisAdapter, { watch });
 }
