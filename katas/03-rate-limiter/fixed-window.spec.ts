@@ -59,12 +59,13 @@ describe('step 1 · fixed window', () => {
 
   test('a new window starts once the old one has passed', async ({ redis, prefix }) => {
     const limiter = createFixedWindow({ redis, namespace: `${prefix}fw:` });
-    const rule = { limit: 2, windowMs: 150 };
+    // A window of 1 s: the first three checks fall inside it even on a busy machine.
+    const rule = { limit: 2, windowMs: 1_000 };
     await limiter.check('u1', rule);
     await limiter.check('u1', rule);
-    expect((await limiter.check('u1', rule)).allowed).toBe(false);
+    expect((await limiter.check('u1', rule)).allowed, 'the third check, inside the window').toBe(false);
     await expect
-      .poll(async () => (await limiter.check('u1', rule)).allowed, { timeout: 2000, interval: 40 })
+      .poll(async () => (await limiter.check('u1', rule)).allowed, { timeout: 5_000, interval: 40 })
       .toBe(true);
   });
 

@@ -1,11 +1,25 @@
 import type { RedisAdapter } from '../../adapters/redis-adapter.js';
 import { redisNowMs } from '../../harness/redis-keys.js';
-import { describe, expect, test } from '../../harness/test.js';
+import { describe, expect, expectWithin, test } from '../../harness/test.js';
 import { createReliableQueue } from './reliable-queue.js';
 import type { Job, JobHandler, ReliableQueue } from './task-queue.js';
 import { startWorker } from './worker.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Fails `id` and answers when its retry is due, as ms after Redis' clock read just before
+ * the fail, with how long the fail took: the retry is due backoff ms after the fail ran,
+ * somewhere in that span, however slow a busy machine makes it.
+ */
+async function failAndTimeRetry(redis: RedisAdapter, queue: ReliableQueue, id: string, error: string) {
+  const before = await redisNowMs(redis);
+  const outcome = await queue.fail(id, error);
+  const after = await redisNowMs(redis);
+  const due = (await redis.zScore(queue.keys.delayed, id)) ?? Number.NaN;
+  // +1: a script may count its clock in fractions of a ms.
+  return { outcome, dueAfterMs: due - before, failTookMs: after - before + 1 };
+}
 
 /** A worker that runs `handler` on each job through `queue.process` (ack or fail). */
 function processingWorker(redis: RedisAdapter, queue: ReliableQueue, handler: JobHandler<Job>) {
@@ -22,36 +36,36 @@ describe('step 5 · retries with backoff, then the dead letters', () => {
     const queue = createReliableQueue({ redis, namespace: prefix, backoffMs: 100 });
     await queue.enqueue({ id: 'a', data: '' });
     await queue.takeNow();
-    expect(await queue.fail('a', 'timeout talking to the mail server')).toBe('delayed');
+    const retry = await failAndTimeRetry(redis, queue, 'a', 'timeout talking to the mail server');
+    expect(retry.outcome).toBe('delayed');
     expect(await queue.get('a')).toMatchObject({
       state: 'delayed',
       attempts: 1,
       error: 'timeout talking to the mail server',
     });
     expect(await redis.lLen(queue.keys.processing), 'jobs left in processing').toBe(0);
-    const due = (await redis.zScore(queue.keys.delayed, 'a')) ?? 0;
-    const delay = due - (await redisNowMs(redis));
-    expect(delay, 'ms until the retry').toBeGreaterThan(0);
-    expect(delay).toBeLessThanOrEqual(100);
+    expectWithin(
+      retry.dueAfterMs,
+      { atLeast: 100, atMost: 100 + retry.failTookMs },
+      `ms from the fail until the retry, for backoffMs 100 and a fail that took ${retry.failTookMs} ms`,
+    );
   });
 
   test('each retry waits twice as long as the one before', async ({ redis, prefix }) => {
     const queue = createReliableQueue({ redis, namespace: prefix, backoffMs: 1000, maxAttempts: 5 });
     await queue.enqueue({ id: 'a', data: '' });
-    const delays = [];
     for (let attempt = 1; attempt <= 3; attempt += 1) {
       // From the second attempt on, make the retry due now: the take promotes it.
       if (attempt > 1) await redis.zAdd(queue.keys.delayed, [{ member: 'a', score: 0 }]);
       expect((await queue.takeNow())?.attempts).toBe(attempt);
-      await queue.fail('a', 'still failing');
-      delays.push(((await redis.zScore(queue.keys.delayed, 'a')) ?? 0) - (await redisNowMs(redis)));
+      const retry = await failAndTimeRetry(redis, queue, 'a', 'still failing');
+      const backoff = 1000 * 2 ** (attempt - 1);
+      expectWithin(
+        retry.dueAfterMs,
+        { atLeast: backoff, atMost: backoff + retry.failTookMs },
+        `ms from the fail until the retry after attempt ${attempt} (${backoff} expected; the fail took ${retry.failTookMs} ms)`,
+      );
     }
-    expect(delays[0], 'ms after attempt 1').toBeGreaterThan(800);
-    expect(delays[0]).toBeLessThanOrEqual(1000);
-    expect(delays[1], 'ms after attempt 2').toBeGreaterThan(1800);
-    expect(delays[1]).toBeLessThanOrEqual(2000);
-    expect(delays[2], 'ms after attempt 3').toBeGreaterThan(3800);
-    expect(delays[2]).toBeLessThanOrEqual(4000);
   });
 
   test('the last attempt’s failure puts the job in the dead letters with its error and attempts', async ({
@@ -78,20 +92,21 @@ describe('step 5 · retries with backoff, then the dead letters', () => {
   });
 
   test('a due retry goes back to its level: by promoteDue, and by the next take', async ({ redis, prefix }) => {
-    const queue = createReliableQueue({ redis, namespace: prefix, backoffMs: 50 });
+    // 400 ms: the checks up to the first promoteDue fall inside it even on a busy machine.
+    const queue = createReliableQueue({ redis, namespace: prefix, backoffMs: 400 });
     for (const id of ['a', 'b']) {
       await queue.enqueue({ id, priority: 'low', data: '' });
       await queue.takeNow();
       await queue.fail(id, 'x');
     }
     expect(await queue.promoteDue(), 'promoted before the backoff ran out').toBe(0);
-    await sleep(120);
-    expect(await queue.promoteDue()).toBe(2);
+    await sleep(450);
+    expect(await queue.promoteDue(), 'promoted 450 ms after both failed, for backoffMs 400').toBe(2);
     expect(await redis.lLen(queue.keys.waiting('low'))).toBe(2);
     expect((await queue.get('a'))?.state).toBe('waiting');
     await queue.takeNow();
     await queue.fail('a', 'again');
-    await sleep(250);
+    await sleep(900); // the second retry waits 800 ms
     expect((await queue.takeNow())?.id, 'the take after the due retry').toBeDefined();
   });
 

@@ -205,7 +205,8 @@ describe('step 7 · server', () => {
 
     test('closing the server lets the task in hand finish', async ({ redis, prefix }) => {
       const app = await buildServer({ redis, prefix, workers: 1, blockSeconds: 0.1 });
-      const { id } = (await enqueue(app, { title: 't', priority: 'normal', payload: { durationMs: 300 } })).json();
+      // 800 ms of work: the poll sees it in hand, and the close comes during it, even on a busy machine.
+      const { id } = (await enqueue(app, { title: 't', priority: 'normal', payload: { durationMs: 800 } })).json();
       await expect.poll(() => taskState(app, id), { timeout: 3000 }).toMatchObject({ state: 'processing' });
       await app.close();
       const view = await buildServer({ redis, prefix, workers: 0 });

@@ -44,6 +44,12 @@ const lock = (app: FastifyInstance, resource: string, query = '') =>
 const book = (app: FastifyInstance, payload: object) => app.inject({ method: 'POST', url: '/bookings', payload });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** How many of `instances` hold `key` now. */
+async function lockHoldersAmong(instances: { redis: RedisAdapter }[], key: string): Promise<number> {
+  const found = await Promise.all(instances.map((instance) => instance.redis.exists(key)));
+  return found.reduce((sum, count) => sum + count, 0);
+}
+
 /** The server as the shared contract specs build it. */
 const startServer: StartServer = (redis, prefix) => buildServer({ redis, prefix });
 
@@ -81,8 +87,9 @@ describe('step 8 · server', () => {
 
     test('while held, <prefix>lock:<resource> exists with a PX TTL', async ({ redis, prefix, onTestFinished }) => {
       const app = await start(redis, prefix, onTestFinished);
-      const held = lock(app, 'a', '?holdMs=300');
-      await expect.poll(() => redis.exists(`${prefix}lock:a`), { timeout: 250, interval: 10 }).toBe(1);
+      // A 1 s hold: the poll sees the lock before its release even on a busy machine.
+      const held = lock(app, 'a', '?holdMs=1000');
+      await expect.poll(() => redis.exists(`${prefix}lock:a`), { timeout: 1_000, interval: 10 }).toBe(1);
       const ttl = await redis.pTtl(`${prefix}lock:a`);
       expect(ttl, 'PTTL of the held lock, in ms').toBeGreaterThan(0);
       expect(ttl, 'PTTL of the held lock, in ms').toBeLessThanOrEqual(2_000);
@@ -95,11 +102,15 @@ describe('step 8 · server', () => {
       onTestFinished,
     }) => {
       const app = await start(redis, prefix, onTestFinished);
-      const held = lock(app, 'a', '?holdMs=500');
-      await expect.poll(() => redis.exists(`${prefix}lock:a`), { timeout: 250, interval: 10 }).toBe(1);
+      const held = lock(app, 'a', '?holdMs=1000');
+      let released = false;
+      void held.then(() => (released = true));
+      await expect.poll(() => redis.exists(`${prefix}lock:a`), { timeout: 1_000, interval: 10 }).toBe(1);
       const started = performance.now();
       const refused = await lock(app, 'a', '?holdMs=0');
-      expect(performance.now() - started, 'ms until the 409').toBeLessThan(200);
+      // Waiting for the lock would take until the 1 s hold ends.
+      expect(performance.now() - started, 'ms until the 409, while another holds the lock 1 s').toBeLessThan(500);
+      expect(released, 'the holder had released when the 409 came').toBe(false);
       expect(refused.statusCode).toBe(409);
       expect(refused.json()).toMatchObject({ error: 'locked', message: expect.any(String) });
       expect((await held).statusCode).toBe(200);
@@ -133,8 +144,9 @@ describe('step 8 · server', () => {
       onTestFinished,
     }) => {
       const app = await start(redis, prefix, onTestFinished);
-      const held = lock(app, 'a', '?holdMs=400');
-      await expect.poll(() => redis.exists(`${prefix}lock:a`), { timeout: 250, interval: 10 }).toBe(1);
+      // A 1 s hold: the foreign owner takes the lock before its release even on a busy machine.
+      const held = lock(app, 'a', '?holdMs=1000');
+      await expect.poll(() => redis.exists(`${prefix}lock:a`), { timeout: 1_000, interval: 10 }).toBe(1);
       await redis.set(`${prefix}lock:a`, 'foreign-owner', { px: 5_000 });
       const response = await held;
       expect(response.statusCode).toBe(409);
@@ -331,8 +343,11 @@ describe('step 8 · server', () => {
       'holds the lock on all three instances, then releases it everywhere',
       async ({ redis, instances, prefix, onTestFinished }) => {
         const app = await startWithRedlock(redis, instances, prefix, onTestFinished);
-        const held = lock(app, 'a', '?holdMs=300');
-        await sleep(150);
+        // A 1 s hold: the checks below fall inside it even on a busy machine.
+        const held = lock(app, 'a', '?holdMs=1000');
+        await expect
+          .poll(() => lockHoldersAmong(instances, `${prefix}lock:a`), { timeout: 1_000, interval: 10 })
+          .toBe(3);
         for (const { redis: instance } of instances) {
           const ttl = await instance.pTtl(`${prefix}lock:a`);
           expect(ttl, 'PTTL of the lock on each instance, in ms').toBeGreaterThan(0);
@@ -348,8 +363,10 @@ describe('step 8 · server', () => {
       'answers 409 locked while the lock is held',
       async ({ redis, instances, prefix, onTestFinished }) => {
         const app = await startWithRedlock(redis, instances, prefix, onTestFinished);
-        const held = lock(app, 'a', '?holdMs=400');
-        await sleep(150);
+        const held = lock(app, 'a', '?holdMs=1000');
+        await expect
+          .poll(() => lockHoldersAmong(instances, `${prefix}lock:a`), { timeout: 1_000, interval: 10 })
+          .toBe(3);
         expect((await lock(app, 'a', '?holdMs=0')).json()).toMatchObject({ error: 'locked' });
         expect((await held).statusCode).toBe(200);
       },

@@ -99,10 +99,11 @@ describe('step 4 · extend, and withLock with auto-renewal', () => {
         return lock.extend(lease, ttlMs);
       },
     };
-    await withLock(counting, 'a', { ttlMs: 150, timeoutMs: 0 }, () => sleep(400));
+    // A 600 ms lock: a renewal every 200 ms, each with 600 ms to be confirmed even on a busy machine.
+    await withLock(counting, 'a', { ttlMs: 600, timeoutMs: 0 }, () => sleep(1_000));
     const afterWork = extends_;
-    expect(afterWork, 'renewals during 400 ms of work on a 150 ms lock (one every 50 ms)').toBeGreaterThanOrEqual(3);
-    await sleep(450);
+    expect(afterWork, 'renewals during 1000 ms of work on a 600 ms lock (one every 200 ms)').toBeGreaterThanOrEqual(3);
+    await sleep(800);
     expect(extends_, 'renewals sent after the work ended').toBe(afterWork);
   });
 
