@@ -25,6 +25,8 @@ export interface LineOptions {
 export interface QueueingClient {
   readonly isReady: boolean;
   sendCommand(args: readonly string[], options?: LineOptions): Promise<unknown>;
+  /** The client with `typeMapping` among its default command options. */
+  withTypeMapping(typeMapping: typeof wireTypes): { sendCommand(args: readonly string[]): Promise<unknown> };
   _getQueue(): {
     addCommand(args: readonly string[], options?: LineOptions): Promise<unknown>;
     isWaitingToWrite(): boolean;
@@ -56,12 +58,14 @@ type ToAdapterError = (error: unknown, command: string) => Error;
  */
 export function queueWriter(client: QueueingClient, toAdapterError: ToAdapterError) {
   const queue = client._getQueue();
+  // `sendCommand` merges its defaults with the options given; with none given (the usual
+  // typed line), the merge copies one object, several times cheaper than merging two.
+  const typed = client.withTypeMapping(wireTypes);
 
   /** Queues one command line; node-redis writes it with the others of this tick. */
   function enqueue(args: readonly string[], options: LineOptions): Promise<unknown> {
-    return client.isReady && queue.isWaitingToWrite()
-      ? queue.addCommand(args, options)
-      : client.sendCommand(args, options);
+    if (client.isReady && queue.isWaitingToWrite()) return queue.addCommand(args, options);
+    return options === wireOptions ? typed.sendCommand(args) : client.sendCommand(args, options);
   }
 
   /** One command; its reply as typed wire data, for `fromWire` (`wireDecoder`) to decode. */

@@ -55,6 +55,14 @@ class SessionState {
     );
   }
 
+  /** The connection, its batches sent through {@link batch} (what `createBatch` needs). */
+  batchDriver(): RedisDriver {
+    const driver = Object.create(this.connection) as RedisDriver;
+    // `bind`, not an arrow in an object literal: tsx names such an arrow on every call.
+    driver.batch = this.batch.bind(this);
+    return driver;
+  }
+
   async end(): Promise<boolean> {
     this.ended = true;
     if (this.failed) return false;
@@ -104,11 +112,7 @@ class Transaction {
   }
 
   multi(): Batch {
-    const state = this[stateOf];
-    const checked = Object.assign(Object.create(state.connection) as RedisDriver, {
-      batch: (kind: 'multi' | 'pipeline', commands: string[][]) => state.batch(kind, commands),
-    });
-    return createBatch(checked, 'multi');
+    return createBatch(this[stateOf].batchDriver(), 'multi');
   }
 }
 
