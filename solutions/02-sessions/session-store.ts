@@ -121,7 +121,9 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const id = sessionIdOf(token);
       const [fields, ttlMs] = await redis.multi().hGetAll(sessionKey(id)).pTtl(sessionKey(id)).exec();
       const now = Date.now();
-      const session = ttlMs > 0 ? toSession(id, fields, now + ttlMs) : null;
+      // PTTL rounds down: 0 is a key in its last millisecond, still there (and `touch` could
+      // still renew it); only a missing key (-2) is gone.
+      const session = ttlMs >= 0 ? toSession(id, fields, now + ttlMs) : null;
       return session && session.absoluteExpiresAt > now ? session : null;
     },
 

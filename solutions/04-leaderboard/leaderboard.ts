@@ -132,12 +132,12 @@ export function createLeaderboard({ redis, namespace, clock = Date.now }: Leader
       checkId('board', board);
       checkId('player', player);
       const now = clock();
-      const removed = (await redis
+      const removed = await redis
         .multi()
         .zRem(keyFor(board, 'all', now), player)
         .zRem(keyFor(board, 'daily', now), player)
         .zRem(keyFor(board, 'weekly', now), player)
-        .exec()) as number[];
+        .exec();
       return removed.some((count) => count > 0);
     },
 
@@ -145,20 +145,17 @@ export function createLeaderboard({ redis, namespace, clock = Date.now }: Leader
       checkPage(limit, offset);
       const key = readKey(board, period);
       // MULTI: the count and the page are one consistent snapshot, in one round trip.
-      const [total, members] = (await redis
+      const [total, members] = await redis
         .multi()
         .zCard(key)
         .zRangeWithScores(key, offset, offset + limit - 1, { rev: true })
-        .exec()) as [number, ScoredMember[]];
+        .exec();
       return { board, total, entries: toEntries(members, offset + 1) };
     },
 
     async standing(board, player, period = 'all') {
       const key = readKey(board, period, player);
-      const [rank, composite] = (await redis.multi().zRevRank(key, player).zScore(key, player).exec()) as [
-        number | null,
-        number | null,
-      ];
+      const [rank, composite] = await redis.multi().zRevRank(key, player).zScore(key, player).exec();
       if (rank === null || composite === null) return null;
       return { player, score: decodeScore(composite), rank: rank + 1 };
     },
