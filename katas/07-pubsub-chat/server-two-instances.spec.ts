@@ -108,7 +108,9 @@ describe('step 6 · two instances, one Redis', () => {
     prefix,
     onTestFinished,
   }) => {
-    const options = { prefix, heartbeatMs: 100, presenceTtlMs: 500 };
+    // A TTL of a second, refreshed every 200 ms: bob's entry only lapses if the living
+    // instance stalls 800 ms.
+    const options = { prefix, heartbeatMs: 200, presenceTtlMs: 1000 };
     const living = await buildServer({ redis, ...options });
     const dying = await buildServer({ redis: outage.redis, ...options });
     onTestFinished(async () => {
@@ -122,6 +124,6 @@ describe('step 6 · two instances, one Redis', () => {
     const online = async () => (await living.inject({ url: '/chat/rooms/general/online' })).json().users;
     expect(await online()).toEqual(['ada', 'bob']);
     await outage.goDown(); // ada's instance can no longer refresh her entry, nor remove it
-    await expect.poll(online, { timeout: 3000, interval: 50 }).toEqual(['bob']);
+    await expect.poll(online, { timeout: 5000, interval: 50 }).toEqual(['bob']);
   });
 });

@@ -233,7 +233,8 @@ describe('step 5 · the WebSocket server', () => {
       prefix,
       onTestFinished,
     }) => {
-      const { app, ws } = await start(redis, prefix, onTestFinished, { pingMs: 100 });
+      // A ping every 500 ms: an answering socket is only closed if this process stalls that long.
+      const { app, ws } = await start(redis, prefix, onTestFinished, { pingMs: 500 });
       const watcher = await openSocket(`${ws}/ws/chat/general?user=bob`);
       const silent = await openSocket(`${ws}/ws/chat/general?user=ada`, { autoPong: false });
       const closed = await silent.closed();

@@ -1,6 +1,7 @@
 import { rejectionOf } from '../../harness/rejection.js';
 import { describe, expect, test } from '../../harness/test.js';
 import { acquireWithRetry, pauseBeforeRetry } from './acquire-with-retry.js';
+import type { DistributedLock } from './lock.js';
 import { LockTimeoutError } from './lock-errors.js';
 import { createRedisLock } from './redis-lock.js';
 
@@ -71,20 +72,49 @@ describe('step 3 · retry with jitter and a timeout', () => {
     expect(commandLog.roundTrips, 'round trips with timeoutMs 0').toHaveLength(1);
   });
 
-  test('pauses between tries: a 300 ms wait with retryDelayMs 50 makes 5 to 8 tries, not hundreds', async ({
+  test('pauses retryDelayMs between tries: a 300 ms wait with retryDelayMs 50 makes at most 10 tries, not hundreds', async ({
     redis,
     prefix,
     connect,
-    commandLog,
   }) => {
     const lock = createRedisLock({ redis, namespace: prefix });
     await createRedisLock({ redis: connect(), namespace: prefix }).tryAcquire('a', 5_000);
-    commandLog.clear();
+    // Each try as this process sees it: when its answer came, and when a 50 ms timer armed
+    // at that answer fired. The pause before the next try is armed in the same turn, so on
+    // a busy machine it fires late by as much as that timer, and right after it.
+    const tries: { startedAt: number; answeredAt: number; pauseEndedAt: Promise<number> }[] = [];
+    const watched: DistributedLock = {
+      keyFor: (resource) => lock.keyFor(resource),
+      release: (lease) => lock.release(lease),
+      extend: (lease, ttlMs) => lock.extend(lease, ttlMs),
+      tryAcquire: async (resource, ttlMs) => {
+        const startedAt = performance.now();
+        const lease = await lock.tryAcquire(resource, ttlMs);
+        const answeredAt = performance.now();
+        const pauseEndedAt = new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 50));
+        tries.push({ startedAt, answeredAt, pauseEndedAt });
+        return lease;
+      },
+    };
+    const started = performance.now();
     expect(
-      await rejectionOf(acquireWithRetry(lock, 'a', { ttlMs: 5_000, timeoutMs: 300, retryDelayMs: 50, jitterMs: 0 })),
+      await rejectionOf(
+        acquireWithRetry(watched, 'a', { ttlMs: 5_000, timeoutMs: 300, retryDelayMs: 50, jitterMs: 0 }),
+      ),
     ).toBeInstanceOf(LockTimeoutError);
-    expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeGreaterThanOrEqual(4);
-    expect(commandLog.roundTrips.length, 'tries in 300 ms').toBeLessThanOrEqual(8);
+    // 0, 50, … 300 ms, and maybe a try or two in the last millisecond, where the timers'
+    // whole milliseconds leave a fraction of one before the deadline.
+    expect(tries.length, 'tries in 300 ms').toBeGreaterThanOrEqual(2);
+    expect(tries.length, 'tries in 300 ms').toBeLessThanOrEqual(10);
+    for (const [at, next] of tries.slice(1).entries()) {
+      const previous = tries[at];
+      if (!previous) throw new Error(`expected try ${at + 1} before try ${at + 2}`);
+      const lateMs = next.startedAt - (await previous.pauseEndedAt);
+      const what = `ms try ${at + 2} came after a 50 ms timer armed at the answer to try ${at + 1}`;
+      expect(lateMs, what).toBeLessThan(30);
+      // A pause that ends past the deadline may be cut short.
+      if (previous.answeredAt + 55 <= started + 300) expect(lateMs, what).toBeGreaterThanOrEqual(-5);
+    }
   });
 
   test('among 20 contenders for a lock held 100 ms each, every one gets it in turn', async ({ redis, prefix }) => {
