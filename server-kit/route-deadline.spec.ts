@@ -3,6 +3,7 @@
  * hooks included, answers 503 in time; what it does after its deadline changes nothing.
  */
 import { Writable } from 'node:stream';
+import type { InjectOptions } from 'fastify';
 import { describe, expect, test } from '../harness/test.js';
 import { createKataServer } from './create-kata-server.js';
 
@@ -10,13 +11,30 @@ const DEADLINE_MS = 150;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Twice the deadline as this process sees it: a timer armed at `started`. On a busy machine
- * it fires late, and the deadline's own timer too, by the same amount. An answer before it
- * (give or take a third of the deadline) came from the deadline, not from the route's work,
- * which takes three times the deadline.
+ * Injects `request` and times it against twice the deadline as this process sees it: a
+ * timer armed at the same moment. On a busy machine that timer fires late, and the
+ * deadline's own timer too, by the same amount.
  */
-const twiceTheDeadline = (started: number) =>
-  new Promise<number>((resolve) => setTimeout(() => resolve(performance.now() - started), DEADLINE_MS * 2));
+async function injectTimed(app: Awaited<ReturnType<typeof buildSlowServer>>, request: InjectOptions) {
+  const started = performance.now();
+  const twice = new Promise<number>((resolve) =>
+    setTimeout(() => resolve(performance.now() - started), DEADLINE_MS * 2),
+  );
+  const response = await app.inject(request);
+  const ms = performance.now() - started;
+  return { response, ms, twiceMs: await twice };
+}
+
+/**
+ * An answer before twice the deadline (give or take a third of it) came from the deadline,
+ * not from the route's work, which takes three times the deadline.
+ */
+function expectAnsweredByTheDeadline(ms: number, twiceMs: number): void {
+  expect(
+    ms,
+    `answered after ${Math.round(ms)} ms; twice the deadline ended after ${Math.round(twiceMs)} ms`,
+  ).toBeLessThan(twiceMs + DEADLINE_MS / 3);
+}
 
 /** A kata server with a short deadline, whose log lines land in `lines`. */
 async function buildSlowServer(redis: Parameters<typeof createKataServer>[0]['redis'], lines: string[]) {
@@ -62,18 +80,11 @@ describe('server-kit · route deadline', () => {
       const lines: string[] = [];
       const app = await buildSlowServer(redis, lines);
       onTestFinished(() => app.close());
-      const started = performance.now();
-      const twice = twiceTheDeadline(started);
-      const response = await app.inject({ method: 'GET', url });
-      const ms = performance.now() - started;
+      const { response, ms, twiceMs } = await injectTimed(app, { method: 'GET', url });
       expect(response.statusCode).toBe(503);
       expect(response.json()).toEqual(timeoutAnswer);
       expect(ms, `answered after ${Math.round(ms)} ms`).toBeGreaterThanOrEqual(DEADLINE_MS - 5);
-      const twiceMs = await twice;
-      expect(
-        ms,
-        `answered after ${Math.round(ms)} ms; twice the deadline ended after ${Math.round(twiceMs)} ms`,
-      ).toBeLessThan(twiceMs + DEADLINE_MS / 3);
+      expectAnsweredByTheDeadline(ms, twiceMs);
       // The route finishes later: nothing is sent twice, and nothing is logged above info.
       await sleep(DEADLINE_MS * 3);
       const levels = lines.map((line) => (JSON.parse(line) as { level: number }).level);
@@ -87,17 +98,14 @@ describe('server-kit · route deadline', () => {
   }) => {
     const app = await buildSlowServer(redis, []);
     onTestFinished(() => app.close());
-    const started = performance.now();
-    const twice = twiceTheDeadline(started);
-    const response = await app.inject({ method: 'POST', url: '/late-upload', payload: { value: 1 } });
-    const ms = performance.now() - started;
+    const { response, ms, twiceMs } = await injectTimed(app, {
+      method: 'POST',
+      url: '/late-upload',
+      payload: { value: 1 },
+    });
     expect(response.statusCode, response.body).toBe(503);
     expect(response.json()).toEqual(timeoutAnswer);
-    const twiceMs = await twice;
-    expect(
-      ms,
-      `answered after ${Math.round(ms)} ms; twice the deadline ended after ${Math.round(twiceMs)} ms`,
-    ).toBeLessThan(twiceMs + DEADLINE_MS / 3);
+    expectAnsweredByTheDeadline(ms, twiceMs);
   });
 
   test('a route with a deadline of its own (config.deadlineMs) may take longer than the server’s', async ({

@@ -1,6 +1,6 @@
 import type { RedisCommands } from '../redis-commands.js';
-import { commandTable, type TableOf } from './command-table.js';
-import type { RedisDriver } from './driver.js';
+import { commandNames, commandTable, type TableOf } from './command-table.js';
+import type { ParseReply, RedisDriver } from './driver.js';
 
 type AnySpec = { toArgs(...args: unknown[]): string[]; parse(raw: unknown): unknown };
 
@@ -17,4 +17,25 @@ export function bindTable<Commands>(driver: RedisDriver, table: TableOf<Commands
 /** Every `RedisCommands` method, sent on `driver` and normalised by the command table. */
 export function bindCommands(driver: RedisDriver): RedisCommands {
   return bindTable<RedisCommands>(driver, commandTable);
+}
+
+/**
+ * Every `RedisCommands` method on `prototype`, built once from the command table: each
+ * calls `call(this, line, parse)` with its command line and its reply's parser. Objects
+ * made from it (a batch, a WATCH transaction) cost no closure per command.
+ */
+export function defineCommandMethods<Self>(
+  prototype: Self,
+  call: (self: Self, line: string[], parse: ParseReply) => unknown,
+): void {
+  for (const name of commandNames) {
+    const spec = commandTable[name] as AnySpec;
+    Object.defineProperty(prototype, name, {
+      value: function command(this: Self, ...args: unknown[]) {
+        return call(this, spec.toArgs(...args), spec.parse);
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
 }

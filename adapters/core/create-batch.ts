@@ -1,10 +1,8 @@
 import { BatchError } from '../errors/batch-error.js';
 import { RedisError } from '../errors/redis-error.js';
 import type { Batch, BatchOutcome } from '../redis-adapter.js';
-import { commandNames, commandTable } from './command-table.js';
-import type { RawOutcome, RedisDriver } from './driver.js';
-
-type Parse = (raw: unknown) => unknown;
+import { defineCommandMethods } from './bind-commands.js';
+import type { ParseReply, RawOutcome, RedisDriver } from './driver.js';
 
 /**
  * A chainable queue of commands that `exec()` sends as MULTI/EXEC or as a pipeline. Its
@@ -13,7 +11,7 @@ type Parse = (raw: unknown) => unknown;
  */
 class QueuedBatch {
   readonly lines: string[][] = [];
-  readonly parsers: Parse[] = [];
+  readonly parsers: ParseReply[] = [];
 
   constructor(
     readonly driver: RedisDriver,
@@ -32,23 +30,18 @@ class QueuedBatch {
   }
 }
 
-for (const name of commandNames) {
-  const spec = commandTable[name] as { toArgs(...args: unknown[]): string[]; parse: Parse };
-  Object.defineProperty(QueuedBatch.prototype, name, {
-    value: function queue(this: QueuedBatch, ...args: unknown[]) {
-      this.lines.push(spec.toArgs(...args));
-      this.parsers.push(spec.parse);
-      return this;
-    },
-  });
-}
+defineCommandMethods(QueuedBatch.prototype, (batch, line, parse) => {
+  batch.lines.push(line);
+  batch.parsers.push(parse);
+  return batch;
+});
 
 export function createBatch(driver: RedisDriver, kind: 'multi' | 'pipeline'): Batch {
   return new QueuedBatch(driver, kind) as unknown as Batch;
 }
 
 /** The normalised replies; a `BatchError` with every outcome when any command failed. */
-function toReplies(kind: 'multi' | 'pipeline', raw: RawOutcome[], parsers: Parse[]): unknown[] {
+function toReplies(kind: 'multi' | 'pipeline', raw: RawOutcome[], parsers: ParseReply[]): unknown[] {
   const replies: unknown[] = new Array(raw.length);
   for (let index = 0; index < raw.length; index += 1) {
     const outcome = raw[index] as RawOutcome;
@@ -58,7 +51,7 @@ function toReplies(kind: 'multi' | 'pipeline', raw: RawOutcome[], parsers: Parse
   return replies;
 }
 
-function toOutcomes(raw: RawOutcome[], parsers: Parse[]): BatchOutcome[] {
+function toOutcomes(raw: RawOutcome[], parsers: ParseReply[]): BatchOutcome[] {
   return raw.map((outcome, index) =>
     'error' in outcome
       ? { error: outcome.error instanceof RedisError ? outcome.error : new RedisError(outcome.error.message) }

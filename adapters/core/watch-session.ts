@@ -2,7 +2,8 @@ import { RedisError } from '../errors/redis-error.js';
 import { RedisUnavailableError } from '../errors/redis-unavailable-error.js';
 import { WatchConflictError } from '../errors/watch-conflict-error.js';
 import type { Batch, WatchTransaction } from '../redis-adapter.js';
-import { commandNames, commandTable } from './command-table.js';
+import { defineCommandMethods } from './bind-commands.js';
+import { commandNameOf } from './command-facts.js';
 import { createBatch } from './create-batch.js';
 import type { ParseReply, RawOutcome, RedisDriver } from './driver.js';
 
@@ -36,12 +37,12 @@ class SessionState {
   constructor(readonly connection: RedisDriver) {}
 
   send(args: string[], parse?: ParseReply): Promise<unknown> {
-    if (this.ended) return Promise.reject(sentAfterEnd(args[0]));
+    if (this.ended) return Promise.reject(sentAfterEnd(commandNameOf(args)));
     return this.connection.send(args, parse).catch((error: unknown) => this.fail(error));
   }
 
   batch(kind: 'multi' | 'pipeline', commands: string[][]): Promise<RawOutcome[]> {
-    if (this.ended) return Promise.reject(sentAfterEnd(kind));
+    if (this.ended) return Promise.reject(sentAfterEnd(kind.toUpperCase()));
     return this.connection.batch(kind, commands).then(
       (outcomes) => {
         // EXEC ran: Redis forgets every watched key, whatever the commands answered.
@@ -116,19 +117,10 @@ class Transaction {
   }
 }
 
-for (const name of commandNames) {
-  const spec = commandTable[name] as { toArgs(...args: unknown[]): string[]; parse: ParseReply };
-  Object.defineProperty(Transaction.prototype, name, {
-    value: function send(this: Transaction, ...args: unknown[]) {
-      return this[stateOf].send(spec.toArgs(...args), spec.parse);
-    },
-    writable: true,
-    configurable: true,
-  });
-}
+defineCommandMethods(Transaction.prototype, (tx, line, parse) => tx[stateOf].send(line, parse));
 
-function sentAfterEnd(command: string | undefined): RedisError {
+function sentAfterEnd(command: string): RedisError {
   return new RedisError(
-    `${String(command).toUpperCase()} was sent after its watch() function had settled, so it was not sent. Await every command inside the function you pass to watch().`,
+    `${command} was sent after its watch() function had settled, so it was not sent. Await every command inside the function you pass to watch().`,
   );
 }
